@@ -1,0 +1,22 @@
+// The Prisma client over node-postgres (driver adapter: no native query engine at run time).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Prisma, PrismaClient } from "./generated/prisma/client.ts";
+
+export type Db = PrismaClient;
+/** What a query function accepts: the client itself or an interactive transaction. */
+export type Tx = Prisma.TransactionClient | PrismaClient;
+
+export interface CreateDbOptions {
+  /** Upper bound of pooled connections for this process. */
+  maxConnections?: number;
+}
+
+export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: options.maxConnections ?? 10,
+    // Fail fast while the database is down instead of queueing requests without bound.
+    connectionTimeoutMillis: 5_000,
+  });
+  return new PrismaClient({ adapter });
+}

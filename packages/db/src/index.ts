@@ -1,0 +1,6 @@
+// The database package: Prisma client, generated types and the queries both apps share.
+export { createDb, type Db, type Tx, type CreateDbOptions } from "./client.ts";
+export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
+export type * from "./generated/prisma/models.ts";
+export { TaskStatus, TaskPriority, RecurrenceMode } from "./generated/prisma/enums.ts";
+export * from "./queries/outbox.ts";

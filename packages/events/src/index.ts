@@ -1,0 +1,14 @@
+export * from "./envelope.ts";
+export * from "./define-event.ts";
+export * from "./topics.ts";
+export * from "./errors.ts";
+export * from "./registry.ts";
+export * from "./create-event.ts";
+export * from "./parse-event.ts";
+export * from "./task-events/task-snapshot.ts";
+export { taskCreated } from "./task-events/task-created.ts";
+export { taskUpdated } from "./task-events/task-updated.ts";
+export { taskCompleted } from "./task-events/task-completed.ts";
+export { taskReopened } from "./task-events/task-reopened.ts";
+export { taskDeleted } from "./task-events/task-deleted.ts";
+export { taskRestored } from "./task-events/task-restored.ts";

@@ -1,0 +1,24 @@
+// Every event type the product publishes. Add new types here; never change one in place.
+import { taskCompleted } from "./task-events/task-completed.ts";
+import { taskCreated } from "./task-events/task-created.ts";
+import { taskDeleted } from "./task-events/task-deleted.ts";
+import { taskReopened } from "./task-events/task-reopened.ts";
+import { taskRestored } from "./task-events/task-restored.ts";
+import { taskUpdated } from "./task-events/task-updated.ts";
+
+export const eventRegistry = {
+  [taskCreated.type]: taskCreated,
+  [taskUpdated.type]: taskUpdated,
+  [taskCompleted.type]: taskCompleted,
+  [taskReopened.type]: taskReopened,
+  [taskDeleted.type]: taskDeleted,
+  [taskRestored.type]: taskRestored,
+} as const;
+
+export type TEventRegistry = typeof eventRegistry;
+export type TEventType = keyof TEventRegistry;
+export type TAnyEventDefinition = TEventRegistry[TEventType];
+
+export function findEventDefinition(type: string): TAnyEventDefinition | undefined {
+  return Object.hasOwn(eventRegistry, type) ? eventRegistry[type as TEventType] : undefined;
+}

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { defineEvent } from "../define-event.ts";
+import { TOPICS } from "../topics.ts";
+import { ZTaskSnapshotSchema } from "./task-snapshot.ts";
+
+export const taskReopened = defineEvent({
+  type: "task.reopened",
+  topic: TOPICS.taskEvents,
+  version: 1,
+  data: z.object({ task: ZTaskSnapshotSchema }),
+});

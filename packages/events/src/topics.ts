@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const TOPICS = {
+  taskEvents: "task-events",
+  reminders: "reminders",
+} as const;
+
+export const ZTopicSchema = z.enum([TOPICS.taskEvents, TOPICS.reminders]);
+export type TTopic = z.infer<typeof ZTopicSchema>;
+
+/** Where a topic's poison and exhausted events go. */
+export function deadLetterTopic(topic: TTopic): `${TTopic}-dlq` {
+  return `${topic}-dlq`;
+}

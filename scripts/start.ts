@@ -1,0 +1,140 @@
+// `npm start`: the whole product on one machine. Starts an embedded PostgreSQL under .data/
+// (unless DATABASE_URL points elsewhere), applies migrations, builds what changed, then runs the
+// web app and the workers side by side until Ctrl-C.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type RunningPostgres } from "@taskboard/db/embedded";
+import { migrate } from "@taskboard/db/migrate";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, ".data"));
+const webPort = Number(process.env.PORT ?? 3000);
+const workersPort = Number(process.env.WORKERS_PORT ?? 3001);
+const skipBuild = process.env.SKIP_BUILD === "1";
+
+function log(msg: string, extra: Record<string, unknown> = {}) {
+  console.log(JSON.stringify({ level: "info", service: "start", msg, ...extra }));
+}
+function fail(msg: string): never {
+  console.error(JSON.stringify({ level: "fatal", service: "start", msg }));
+  process.exit(1);
+}
+
+for (const [name, port] of [["PORT", webPort], ["WORKERS_PORT", workersPort]] as const) {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${name} must be a port number, got "${port}"`);
+}
+
+/** A secret that survives restarts, so sessions do too; generated on first start. */
+function persistentSecret(file: string): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+const children: ChildProcess[] = [];
+let postgres: RunningPostgres | undefined;
+let stopping = false;
+
+async function stopAll(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping");
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+          child.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  if (postgres) await postgres.stop().catch(() => undefined);
+  log("stopped");
+  process.exit(code);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+function run(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  const child = spawn(command, args, { cwd, env, stdio: "inherit" });
+  children.push(child);
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    log(`${name} exited unexpectedly`, { code, signal });
+    void stopAll(1);
+  });
+  return child;
+}
+
+async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (stopping) return;
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not become ready within ${timeoutMs / 1000}s`);
+}
+
+const startedAt = Date.now();
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  log("starting embedded PostgreSQL", { dataDir: path.join(dataDir, "postgres"), port: pgPort });
+  postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort }).catch(
+    (error: unknown) => fail(`embedded PostgreSQL did not start: ${String(error)}`),
+  );
+  databaseUrl = postgres.url;
+}
+const migrated = await migrate(databaseUrl).catch((error: unknown) => fail(`migrations failed: ${String(error)}`));
+log("database ready", { schemaVersion: migrated.to, applied: migrated.applied.length });
+
+const appUrl = process.env.APP_URL ?? `http://localhost:${webPort}`;
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: databaseUrl,
+  APP_URL: appUrl,
+  BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? persistentSecret(path.join(dataDir, "auth-secret")),
+  PORT: String(webPort),
+  WORKERS_PORT: String(workersPort),
+  EVENT_BUS: process.env.EVENT_BUS ?? "embedded",
+};
+
+if (!skipBuild) {
+  log("building (cached when nothing changed)");
+  const build = spawn("npx", ["turbo", "run", "build", "--filter=@taskboard/web", "--output-logs=errors-only"], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
+  const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
+  if (code !== 0) await stopAll(code);
+}
+
+run("workers", "npx", ["tsx", "src/main.ts"], path.join(root, "apps/workers"), env);
+run("web", "npx", ["next", "start", "-p", String(webPort)], path.join(root, "apps/web"), env);
+
+try {
+  await Promise.all([
+    waitForHttp(`http://127.0.0.1:${webPort}/api/health`, 120_000),
+    waitForHttp(`http://127.0.0.1:${workersPort}/readyz`, 120_000),
+  ]);
+  log(`ready at ${appUrl}`, { seconds: (Date.now() - startedAt) / 1000 });
+} catch (error) {
+  log(String(error));
+  await stopAll(1);
+}
