@@ -125,8 +125,10 @@ if (!skipBuild) {
   if (code !== 0) await stopAll(code);
 }
 
-run("workers", "npx", ["tsx", "src/main.ts"], path.join(root, "apps/workers"), env);
-run("web", "npx", ["next", "start", "-p", String(webPort)], path.join(root, "apps/web"), env);
+// Spawn the real Node processes (not npx wrappers) so that SIGTERM reaches them.
+run("workers", process.execPath, ["--import", "tsx", "src/main.ts"], path.join(root, "apps/workers"), env);
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+run("web", process.execPath, [nextBin, "start", "-p", String(webPort)], path.join(root, "apps/web"), env);
 
 try {
   await Promise.all([
