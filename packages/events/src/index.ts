@@ -12,3 +12,4 @@ export { taskCompleted } from "./task-events/task-completed.ts";
 export { taskReopened } from "./task-events/task-reopened.ts";
 export { taskDeleted } from "./task-events/task-deleted.ts";
 export { taskRestored } from "./task-events/task-restored.ts";
+export * from "./bus.ts";
