@@ -1,0 +1,101 @@
+// When a recurring task is completed, the recurrence consumer asks this module when the next task
+// is due. Rules are expanded in floating wall-clock time (see wall-clock.ts) so that a 09:00 task
+// stays at 09:00 local across DST changes.
+import { RecurrenceError } from "./errors.ts";
+import { parseRrule } from "./parse-rrule.ts";
+import { RRule, type RRuleOptions } from "./rrule-interop.ts";
+import type { RecurrenceSpec, Weekday } from "./spec.ts";
+import { assertTimeZone, fromWallClock, toWallClock } from "./wall-clock.ts";
+
+export type RecurrenceMode = "FIXED" | "FROM_COMPLETION";
+
+export interface NextOccurrenceInput {
+  /** The series' RRULE (no DTSTART); the series is anchored at the task's due date. */
+  rrule: string;
+  /**
+   * FIXED: the first occurrence strictly after the completed task's `dueAt` (the schedule does not
+   * move when a task is done late). FROM_COMPLETION: the rule restarted on the completion date,
+   * at the task's time of day; its first occurrence after that date.
+   */
+  mode: RecurrenceMode;
+  /** Due instant of the completed task; null for a task without a due date (then FIXED behaves as FROM_COMPLETION). */
+  dueAt: Date | null;
+  /** All-day tasks are due at 00:00 local; their time of day is not taken from `dueAt`. */
+  allDay: boolean;
+  /** IANA zone the rule is read in, the task's `timeZone`. */
+  timeZone: string;
+  completedAt: Date;
+  /**
+   * 1-based position of the completed task in its series (the series' first task is 1). Only a
+   * rule with COUNT needs it, and then it is required: each FROM_COMPLETION occurrence restarts
+   * the rule, so only the caller can know how many occurrences came before.
+   */
+  occurrenceNumber?: number;
+}
+
+const RRULE_WEEKDAY: Record<Weekday, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 };
+const RRULE_FREQ = { YEARLY: 0, MONTHLY: 1, WEEKLY: 2, DAILY: 3 } as const;
+
+/** rrule.js options for the spec without COUNT/UNTIL: those are applied by the caller. */
+function toRRuleOptions(spec: RecurrenceSpec, dtstart: Date): Partial<RRuleOptions> {
+  return {
+    freq: RRULE_FREQ[spec.freq],
+    interval: spec.interval ?? 1,
+    dtstart,
+    ...(spec.byWeekday ? { byweekday: spec.byWeekday.map((day) => RRULE_WEEKDAY[day]) } : {}),
+    ...(spec.byMonthDay ? { bymonthday: spec.byMonthDay } : {}),
+    ...(spec.byMonth !== undefined ? { bymonth: spec.byMonth } : {}),
+    ...(spec.bySetPos !== undefined ? { bysetpos: spec.bySetPos } : {}),
+  };
+}
+
+function atTimeOfDay(day: Date, timeOfDay: Date | null): Date {
+  return new Date(
+    Date.UTC(
+      day.getUTCFullYear(),
+      day.getUTCMonth(),
+      day.getUTCDate(),
+      timeOfDay?.getUTCHours() ?? 0,
+      timeOfDay?.getUTCMinutes() ?? 0,
+      timeOfDay?.getUTCSeconds() ?? 0,
+    ),
+  );
+}
+
+/**
+ * The due instant of the next task of the series, or null when the series is over (COUNT reached,
+ * or the next occurrence would fall after UNTIL). Throws RecurrenceError for an unsupported rule,
+ * an unknown zone, or a COUNT rule without `occurrenceNumber`.
+ */
+export function nextOccurrence(input: NextOccurrenceInput): Date | null {
+  const spec = parseRrule(input.rrule);
+  assertTimeZone(input.timeZone);
+  if (Number.isNaN(input.completedAt.getTime()) || (input.dueAt && Number.isNaN(input.dueAt.getTime()))) {
+    throw new RecurrenceError("dueAt and completedAt must be valid dates");
+  }
+  if (spec.count !== undefined) {
+    const n = input.occurrenceNumber;
+    if (n === undefined || !Number.isInteger(n) || n < 1) {
+      throw new RecurrenceError("a rule with COUNT needs occurrenceNumber (1 for the first task of the series)");
+    }
+    if (n >= spec.count) return null;
+  }
+
+  const dueWall = input.dueAt ? toWallClock(input.dueAt, input.timeZone) : null;
+  const timeOfDay = input.allDay ? null : dueWall;
+  let dtstart: Date;
+  if (input.mode === "FIXED" && dueWall) {
+    // Whole seconds: rrule.js expands at second precision.
+    dtstart = input.allDay ? atTimeOfDay(dueWall, null) : atTimeOfDay(dueWall, dueWall);
+  } else {
+    // Restart the rule on the completion's local date; the occurrence on that date (if the rule
+    // has one) is the one just completed, so the next is the first one after dtstart.
+    dtstart = atTimeOfDay(toWallClock(input.completedAt, input.timeZone), timeOfDay);
+  }
+
+  const nextWall = new RRule(toRRuleOptions(spec, dtstart)).after(dtstart, false);
+  if (!nextWall) return null;
+  const next = fromWallClock(nextWall, input.timeZone);
+  if (spec.until && next.getTime() > spec.until.getTime()) return null;
+  return next;
+}
