@@ -1,0 +1,106 @@
+"use client";
+// The board's list: loads pages of tasks for the current filters, groups them, and handles the
+// loading, empty, error and "more to load" states.
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef } from "react";
+import { AlertIcon } from "@/components/icons";
+import { CardSkeletons } from "@/components/skeleton";
+import { useTRPC } from "@/trpc/client";
+import { isUnauthorized, readApiError } from "../api-errors";
+import { groupTasks, type GroupBy } from "../group-tasks";
+import type { Task, TaskListInput } from "../types";
+import { TaskCard } from "./task-card";
+
+type TaskListProps = {
+  input: TaskListInput;
+  groupBy: GroupBy;
+  zone: string;
+  hasFilters: boolean;
+  tagColors: Map<string, string | null>;
+  onClearFilters: () => void;
+  onToggle: (task: Task) => void;
+  onEdit: (task: Task) => void;
+  onDelete: (task: Task) => void;
+};
+
+export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearFilters, ...actions }: TaskListProps) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const query = useInfiniteQuery(
+    trpc.task.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
+  const tasks = useMemo(() => (query.data?.pages.flatMap((p) => p.items) ?? []) as Task[], [query.data]);
+  const now = new Date();
+  const groups = groupTasks(tasks, groupBy, now, zone);
+
+  useEffect(() => {
+    if (isUnauthorized(query.error)) router.replace("/sign-in");
+  }, [query.error, router]);
+
+  // Infinite scroll: fetch the next page when the sentinel below the list comes into view.
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasNextPage) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+    }, { rootMargin: "400px" });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  if (query.isPending) return <CardSkeletons />;
+
+  if (query.isError && tasks.length === 0) {
+    return (
+      <div className="state-panel is-error" role="alert">
+        <AlertIcon />
+        <h2>Tasks could not be loaded</h2>
+        <p>{readApiError(query.error).message}</p>
+        <button type="button" className="button" onClick={() => void query.refetch()}>Try again</button>
+      </div>
+    );
+  }
+
+  if (tasks.length === 0) {
+    return hasFilters ? (
+      <div className="state-panel">
+        <h2>No tasks match these filters</h2>
+        <p>Try a different search, or clear the filters to see everything.</p>
+        <button type="button" className="button" onClick={onClearFilters}>Clear filters</button>
+      </div>
+    ) : (
+      <div className="state-panel">
+        <h2>{input.status === "COMPLETED" ? "Nothing completed yet" : "You're all clear"}</h2>
+        <p>
+          Add a task above. Try <kbd>Water plants every saturday 9am #home !low</kbd>. Press <kbd>?</kbd> for shortcuts.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="task-groups" aria-busy={query.isFetching || undefined}>
+      {groups.map((group) => (
+        <section key={group.key} className={`task-group${group.tone ? ` tone-${group.tone}` : ""}`} aria-labelledby={`group-${group.key}`}>
+          <h2 id={`group-${group.key}`} className="group-heading">
+            {group.label} <span className="group-count" aria-label={`${group.tasks.length} tasks`}>{group.tasks.length}</span>
+          </h2>
+          <ul className="task-cards" aria-label={`${group.label} tasks`}>
+            {group.tasks.map((task) => (
+              <TaskCard key={task.id} task={task} now={now} zone={zone} tagColors={tagColors} {...actions} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      <div ref={sentinel} />
+      {hasNextPage && (
+        <button type="button" className="button ghost load-more" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
+          {isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </div>
+  );
+}

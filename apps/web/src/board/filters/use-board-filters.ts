@@ -1,0 +1,93 @@
+"use client";
+// The board's filters live in the URL (?status=&priority=&tag=&due=&from=&to=&q=&sort=&dir=&group=)
+// so a reload, a bookmark or a shared link shows the same board.
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { browserTimeZone, dueRangeFilter, type DueRangePreset } from "../due-dates";
+import type { GroupBy } from "../group-tasks";
+import { PRIORITIES, type Priority, type TaskListInput, type TaskSort } from "../types";
+
+export type BoardFilters = {
+  status: "OPEN" | "COMPLETED" | "ALL";
+  priorities: Priority[];
+  tagIds: string[];
+  due: DueRangePreset | null;
+  from: string | null;
+  to: string | null;
+  q: string;
+  sort: TaskSort;
+  direction: "asc" | "desc";
+  group: GroupBy;
+};
+
+const SORTS: readonly TaskSort[] = ["due", "priority", "created", "title", "position"];
+const DUE_PRESETS: readonly DueRangePreset[] = ["today", "week", "overdue", "custom"];
+
+export function parseBoardFilters(params: URLSearchParams): BoardFilters {
+  const list = (key: string) => (params.get(key) ?? "").split(",").filter(Boolean);
+  const status = params.get("status")?.toUpperCase();
+  const sort = params.get("sort") as TaskSort | null;
+  const due = params.get("due") as DueRangePreset | null;
+  return {
+    status: status === "COMPLETED" || status === "ALL" ? status : "OPEN",
+    priorities: list("priority").map((p) => p.toUpperCase()).filter((p): p is Priority => PRIORITIES.includes(p as Priority)),
+    tagIds: list("tag"),
+    due: due && DUE_PRESETS.includes(due) ? due : null,
+    from: params.get("from"),
+    to: params.get("to"),
+    q: params.get("q") ?? "",
+    sort: sort && SORTS.includes(sort) ? sort : "due",
+    direction: params.get("dir") === "desc" ? "desc" : "asc",
+    group: params.get("group") === "status" ? "status" : "due",
+  };
+}
+
+export function filtersToListInput(f: BoardFilters, now: Date, zone: string): TaskListInput {
+  const input: TaskListInput = { status: f.status, sort: f.sort, direction: f.direction, limit: 50 };
+  if (f.priorities.length) input.priorities = f.priorities;
+  if (f.tagIds.length) input.tagIds = f.tagIds;
+  if (f.q.trim()) input.search = f.q.trim();
+  Object.assign(input, dueRangeFilter(f.due, { from: f.from, to: f.to }, now, zone));
+  return input;
+}
+
+export function useBoardFilters() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const filters = useMemo(() => parseBoardFilters(new URLSearchParams(params.toString())), [params]);
+
+  const setFilters = useCallback(
+    (patch: Partial<BoardFilters>) => {
+      const next = { ...parseBoardFilters(new URLSearchParams(window.location.search)), ...patch };
+      const out = new URLSearchParams();
+      if (next.status !== "OPEN") out.set("status", next.status.toLowerCase());
+      if (next.priorities.length) out.set("priority", next.priorities.join(",").toLowerCase());
+      if (next.tagIds.length) out.set("tag", next.tagIds.join(","));
+      if (next.due) out.set("due", next.due);
+      if (next.due === "custom" && next.from) out.set("from", next.from);
+      if (next.due === "custom" && next.to) out.set("to", next.to);
+      if (next.q) out.set("q", next.q);
+      if (next.sort !== "due") out.set("sort", next.sort);
+      if (next.direction !== "asc") out.set("dir", next.direction);
+      if (next.group !== "due") out.set("group", next.group);
+      const query = out.toString();
+      // replace, not push: typing in search should not fill the back button's history.
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [pathname, router],
+  );
+
+  const zone = useMemo(() => browserTimeZone(), []);
+  // Day-bounded instants keep the query key stable for the whole day.
+  const dayStamp = new Date().toDateString();
+  const listInput = useMemo(
+    () => filtersToListInput(filters, new Date(), zone),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [filters, zone, dayStamp],
+  );
+  const activeCount =
+    (filters.status !== "OPEN" ? 1 : 0) + filters.priorities.length + filters.tagIds.length + (filters.due ? 1 : 0) + (filters.q ? 1 : 0);
+
+  return { filters, setFilters, listInput, activeCount, zone };
+}

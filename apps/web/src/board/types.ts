@@ -1,0 +1,33 @@
+// Client-side view of the task API: the shapes the board renders and the filters it sends.
+import type { TTaskSnapshot } from "@taskboard/events";
+
+export type Task = Omit<TTaskSnapshot, "tags"> & { tags: TaskTag[] };
+export type TaskTag = { id: string; name: string; color?: string | null };
+export type Priority = TTaskSnapshot["priority"];
+export type TaskStatus = TTaskSnapshot["status"];
+export type RecurrenceMode = NonNullable<TTaskSnapshot["recurrenceMode"]>;
+
+export const PRIORITIES: readonly Priority[] = ["URGENT", "HIGH", "MEDIUM", "LOW", "NONE"];
+
+export const PRIORITY_LABEL: Record<Priority, string> = {
+  URGENT: "Urgent",
+  HIGH: "High",
+  MEDIUM: "Medium",
+  LOW: "Low",
+  NONE: "No priority",
+};
+
+export type TaskSort = "due" | "priority" | "created" | "title" | "position";
+
+export type TaskListInput = {
+  status?: "OPEN" | "COMPLETED" | "ALL";
+  priorities?: Priority[];
+  tagIds?: string[];
+  dueFrom?: string;
+  dueTo?: string;
+  overdue?: boolean;
+  search?: string;
+  sort?: TaskSort;
+  direction?: "asc" | "desc";
+  limit?: number;
+};

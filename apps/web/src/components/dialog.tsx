@@ -1,0 +1,61 @@
+"use client";
+// A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert
+// (focus stays inside), Esc closes it, and the browser restores focus to the opener.
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { CloseIcon } from "./icons";
+
+type DialogProps = {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: string;
+  size?: "sm" | "md" | "lg";
+  children: ReactNode;
+  footer?: ReactNode;
+};
+
+export function Dialog({ open, onClose, title, description, size = "md", children, footer }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog dialog-${size}`}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onClick={(event) => {
+        // A click on the backdrop lands on the <dialog> itself.
+        if (event.target === ref.current) onClose();
+      }}
+    >
+      {open && (
+        <div className="dialog-body">
+          <header className="dialog-header">
+            <div>
+              <h2 id={titleId} className="dialog-title">{title}</h2>
+              {description && <p id={descriptionId} className="dialog-description">{description}</p>}
+            </div>
+            <button type="button" className="icon-button" onClick={onClose} aria-label="Close dialog">
+              <CloseIcon />
+            </button>
+          </header>
+          <div className="dialog-content">{children}</div>
+          {footer && <footer className="dialog-footer">{footer}</footer>}
+        </div>
+      )}
+    </dialog>
+  );
+}
