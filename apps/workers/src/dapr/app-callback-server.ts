@@ -1,0 +1,209 @@
+// The HTTP server daprd calls (the "app channel"), on its own port (DAPR_APP_PORT):
+//   GET  /dapr/subscribe   programmatic subscriptions, one per topic (Dapr allows one per app id)
+//   POST /events/<topic>   deliveries, single CloudEvent or bulk `{ entries: [...] }`
+//   POST /job/<name>       fired Dapr jobs; we serve it ourselves because daprd counts an app
+//                          404 as success and the job would be lost (PITFALLS 4)
+//   GET  /healthz          for daprd's optional app health check
+// Answers follow Dapr's pub/sub API: HTTP 200 with { status } or { statuses: [...] }.
+import { timingSafeEqual } from "node:crypto";
+import http from "node:http";
+import { deadLetterTopic, type DeliveryStatus, type TTopic } from "@taskboard/events";
+import type { BusLogger } from "./bus-logger.ts";
+import type { TDaprConfig } from "./config.ts";
+import { partitionKeyOf, type TopicDispatcher } from "./topic-dispatcher.ts";
+
+/** Bulk deliveries can hold many events; daprd itself caps a request at 4 MB by default. */
+const MAX_CALLBACK_BODY_BYTES = 32 * 1024 * 1024;
+
+export interface JobDispatcher {
+  dispatch(name: string, payload: unknown): Promise<DeliveryStatus>;
+}
+
+export interface AppCallbackServer {
+  listen(): Promise<void>;
+  /** Refuses new work (RETRY / 503), waits for in-flight requests, then closes. */
+  close(): Promise<void>;
+  readonly port: number;
+}
+
+export function eventsRoute(topic: TTopic): string {
+  return `/events/${topic}`;
+}
+
+export function subscriptionList(config: TDaprConfig, topics: readonly TTopic[]) {
+  return topics.map((topic) => ({
+    pubsubname: config.DAPR_PUBSUB_NAME,
+    topic,
+    routes: { default: eventsRoute(topic) },
+    // Exhausted retries and DROP answers land here; the retry policy itself is declared in
+    // infra/dapr (resiliency), not coded here (PITFALLS 7).
+    deadLetterTopic: deadLetterTopic(topic),
+    metadata: { rawPayload: "false" },
+    ...(config.DAPR_BULK_SUBSCRIBE
+      ? {
+          bulkSubscribe: {
+            enabled: true,
+            maxMessagesCount: config.DAPR_BULK_MAX_MESSAGES,
+            maxAwaitDurationMs: config.DAPR_BULK_MAX_AWAIT_MS,
+          },
+        }
+      : {}),
+  }));
+}
+
+export function createAppCallbackServer(options: {
+  config: TDaprConfig;
+  topics: ReadonlyMap<TTopic, TopicDispatcher>;
+  jobs: JobDispatcher;
+  logger: BusLogger;
+}): AppCallbackServer {
+  const { config, topics, jobs, logger } = options;
+  const subscriptions = subscriptionList(config, [...topics.keys()]);
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  let port = config.DAPR_APP_PORT;
+
+  const server = http.createServer((req, res) => {
+    const work = handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error, url: req.url }, "dapr app callback failed");
+      if (!res.headersSent) send(res, 500, { error: "internal error" });
+    });
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://app");
+    if (config.APP_API_TOKEN && !tokenMatches(req.headers["dapr-api-token"], config.APP_API_TOKEN)) {
+      // Drain so keep-alive connections stay usable.
+      req.resume();
+      return send(res, 401, { error: "missing or wrong dapr-api-token" });
+    }
+    if (req.method === "GET" && url.pathname === "/healthz") {
+      return send(res, stopping ? 503 : 200, { status: stopping ? "stopping" : "ok" });
+    }
+    if (req.method === "GET" && url.pathname === "/dapr/subscribe") {
+      return send(res, 200, subscriptions);
+    }
+    if (req.method === "POST" && url.pathname.startsWith("/events/")) {
+      const dispatcher = topics.get(decodeURIComponent(url.pathname.slice("/events/".length)) as TTopic);
+      if (!dispatcher) {
+        req.resume();
+        return send(res, 404, { error: "no subscription for this route" });
+      }
+      const body = await readJson(req);
+      if (stopping) return send(res, 200, retryAll(body));
+      return send(res, 200, await deliver(dispatcher, body));
+    }
+    if (req.method === "POST" && url.pathname.startsWith("/job/")) {
+      const name = decodeURIComponent(url.pathname.slice("/job/".length));
+      const body = await readJson(req);
+      // Non-2xx makes daprd apply the job's failure policy (retry); 2xx completes the job.
+      if (stopping) return send(res, 503, { status: "RETRY" });
+      const status = await jobs.dispatch(name, body);
+      return send(res, status === "RETRY" ? 500 : 200, { status });
+    }
+    req.resume();
+    send(res, 404, { error: "not found" });
+  }
+
+  return {
+    get port() {
+      return port;
+    },
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(config.DAPR_APP_PORT, config.DAPR_APP_HOST, () => {
+          server.off("error", reject);
+          const address = server.address();
+          if (address && typeof address === "object") port = address.port;
+          resolve();
+        });
+      }),
+    async close() {
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([...inFlight]);
+      server.closeIdleConnections();
+      await closed;
+    },
+  };
+}
+
+type BulkEntry = { entryId: string; event: unknown };
+
+async function deliver(dispatcher: TopicDispatcher, body: unknown) {
+  if (isBulk(body)) return { statuses: await deliverBulk(dispatcher, body.entries) };
+  return { status: await dispatcher.dispatch(body) };
+}
+
+/**
+ * Entries of one user run in order; different users run in parallel. Once an entry is retried,
+ * the later entries of that user are retried too without running, so a redelivery cannot
+ * overtake it (per-user ordering, invariant 4).
+ */
+async function deliverBulk(dispatcher: TopicDispatcher, entries: readonly BulkEntry[]) {
+  const byPartition = new Map<string, BulkEntry[]>();
+  for (const entry of entries) {
+    const key = partitionKeyOf(entry.event) ?? `entry:${entry.entryId}`;
+    byPartition.set(key, [...(byPartition.get(key) ?? []), entry]);
+  }
+  const statuses = new Map<string, DeliveryStatus>();
+  await Promise.all(
+    [...byPartition.values()].map(async (partition) => {
+      let blocked = false;
+      for (const entry of partition) {
+        const status: DeliveryStatus = blocked ? "RETRY" : await dispatcher.dispatch(entry.event);
+        if (status === "RETRY") blocked = true;
+        statuses.set(entry.entryId, status);
+      }
+    }),
+  );
+  return entries.map((entry) => ({ entryId: entry.entryId, status: statuses.get(entry.entryId) ?? "RETRY" }));
+}
+
+function retryAll(body: unknown) {
+  if (isBulk(body)) return { statuses: body.entries.map((e) => ({ entryId: e.entryId, status: "RETRY" })) };
+  return { status: "RETRY" };
+}
+
+function isBulk(body: unknown): body is { entries: BulkEntry[] } {
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    "entries" in body &&
+    Array.isArray(body.entries) &&
+    body.entries.every((e: unknown) => typeof e === "object" && e !== null && "entryId" in e)
+  );
+}
+
+function tokenMatches(header: string | string[] | undefined, expected: string): boolean {
+  if (typeof header !== "string") return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_CALLBACK_BODY_BYTES) throw new Error(`callback body over ${MAX_CALLBACK_BODY_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Not JSON: hand it over as-is; the consumer's validation dead-letters it.
+    return text;
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}

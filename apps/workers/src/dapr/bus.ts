@@ -1,0 +1,135 @@
+// The Dapr transport of the EventBus (packages/events/src/bus.ts), for Kubernetes with a daprd
+// sidecar: publish through the SDK's HTTP client, receive through our own app-callback server,
+// reminders through the Jobs API. See docs/dapr.md.
+import type { DeliveryStatus, EventBus, JobHandler, Subscription, TTopic } from "@taskboard/events";
+import { createAppCallbackServer, type AppCallbackServer } from "./app-callback-server.ts";
+import { defaultBusLogger, type BusLogger } from "./bus-logger.ts";
+import { parseDaprConfig, type TDaprConfig, type TDaprConfigInput } from "./config.ts";
+import { assertJobName, deleteJob, scheduleJob } from "./jobs.ts";
+import { createDaprPublisher } from "./publisher.ts";
+import { waitForSidecar } from "./sidecar-http.ts";
+import { createTopicDispatcher, type TopicDispatcher } from "./topic-dispatcher.ts";
+
+export interface DaprBusOptions {
+  logger?: BusLogger;
+}
+
+export interface DaprBus extends EventBus {
+  /** For /readyz: is the sidecar answering its outbound health check right now? */
+  checkSidecar(): Promise<{ ok: boolean; detail?: string }>;
+  /** The port the app callback listens on (DAPR_APP_PORT). */
+  readonly appPort: number;
+}
+
+/**
+ * `config` may be the raw environment (strings) or an already parsed config; either way it is
+ * validated here so a bad value fails at start-up with the variable's name.
+ */
+export function createDaprBus(config: TDaprConfigInput | TDaprConfig, options: DaprBusOptions = {}): DaprBus {
+  const settings = parseDaprConfig(config as Record<string, unknown>);
+  const logger = options.logger ?? defaultBusLogger();
+  const publisher = createDaprPublisher(settings, logger);
+  const subscriptions = new Map<TTopic, Subscription[]>();
+  const jobAttempts = new Map<string, number>();
+  let jobHandler: JobHandler | undefined;
+  let server: AppCallbackServer | undefined;
+  let state: "new" | "starting" | "started" | "stopped" = "new";
+
+  function assertNotStarted(what: string) {
+    // daprd reads /dapr/subscribe once when the app comes up; later subscriptions would never
+    // reach it (PITFALLS 2), so refuse them loudly.
+    if (state !== "new") {
+      throw new Error(`${what} must be called before start(): daprd reads subscriptions once, at start-up`);
+    }
+  }
+
+  async function dispatchJob(name: string, payload: unknown): Promise<DeliveryStatus> {
+    const attempt = (jobAttempts.get(name) ?? 0) + 1;
+    jobAttempts.set(name, attempt);
+    let status: DeliveryStatus = "RETRY";
+    if (!jobHandler) {
+      logger.error({ job: name }, "a Dapr job fired but no job handler is registered; asking daprd to retry");
+    } else {
+      try {
+        const answer: unknown = await jobHandler({ name, payload, attempt });
+        if (answer === "SUCCESS" || answer === "RETRY" || answer === "DROP") status = answer;
+        else logger.error({ job: name, answer }, "job handler answered no valid status; asking daprd to retry");
+      } catch (error) {
+        logger.error({ job: name, attempt, err: error }, "job handler threw; asking daprd to retry");
+      }
+    }
+    if (status === "DROP") logger.warn({ job: name, attempt }, "job dropped by its handler");
+    if (status !== "RETRY") jobAttempts.delete(name);
+    return status;
+  }
+
+  return {
+    get appPort() {
+      return server?.port ?? settings.DAPR_APP_PORT;
+    },
+
+    publish: (topic, events) => publisher.publish(topic, events),
+
+    subscribe(subscription) {
+      assertNotStarted("subscribe()");
+      const list = subscriptions.get(subscription.topic) ?? [];
+      if (list.some((s) => s.consumer === subscription.consumer)) {
+        throw new Error(`Consumer "${subscription.consumer}" is already subscribed to ${subscription.topic}`);
+      }
+      subscriptions.set(subscription.topic, [...list, subscription]);
+    },
+
+    onJob(handler) {
+      assertNotStarted("onJob()");
+      if (jobHandler) throw new Error("onJob() was already called: one handler receives every job");
+      jobHandler = handler;
+    },
+
+    async schedule(job) {
+      await scheduleJob(settings, job);
+    },
+
+    async cancel(name) {
+      assertJobName(name);
+      await deleteJob(settings, name);
+    },
+
+    async start() {
+      if (state !== "new") throw new Error(`start() called twice (bus is ${state})`);
+      state = "starting";
+      const dispatchers = new Map<TTopic, TopicDispatcher>();
+      for (const [topic, list] of subscriptions) dispatchers.set(topic, createTopicDispatcher(topic, list, logger));
+      server = createAppCallbackServer({ config: settings, topics: dispatchers, jobs: { dispatch: dispatchJob }, logger });
+      // Listen first: daprd waits for the app port before it asks for /dapr/subscribe.
+      await server.listen();
+      try {
+        await publisher.ready();
+      } catch (error) {
+        await server.close();
+        state = "stopped";
+        throw error;
+      }
+      state = "started";
+      logger.info(
+        { appPort: server.port, topics: [...dispatchers.keys()], pubsub: settings.DAPR_PUBSUB_NAME },
+        "dapr bus started",
+      );
+    },
+
+    async stop() {
+      if (state === "stopped") return;
+      state = "stopped";
+      await server?.close();
+      await publisher.close();
+    },
+
+    async checkSidecar() {
+      try {
+        await waitForSidecar(settings, 1_000);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}
