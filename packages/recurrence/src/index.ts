@@ -6,4 +6,5 @@ export { buildRrule, formatUntil } from "./build-rrule.ts";
 export { parseRrule, validateRrule, type ValidateRruleResult } from "./parse-rrule.ts";
 export { describeRrule, ordinal, type DescribeOptions } from "./describe-rrule.ts";
 export { nextOccurrence, type NextOccurrenceInput, type RecurrenceMode } from "./next-occurrence.ts";
+export { firstOccurrence, type FirstOccurrenceInput } from "./first-occurrence.ts";
 export { toWallClock, fromWallClock } from "./wall-clock.ts";

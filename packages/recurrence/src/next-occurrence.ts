@@ -3,8 +3,8 @@
 // stays at 09:00 local across DST changes.
 import { RecurrenceError } from "./errors.ts";
 import { parseRrule } from "./parse-rrule.ts";
-import { RRule, type RRuleOptions } from "./rrule-interop.ts";
-import type { RecurrenceSpec, Weekday } from "./spec.ts";
+import { RRule } from "./rrule-interop.ts";
+import { toRRuleOptions } from "./rrule-options.ts";
 import { assertTimeZone, fromWallClock, toWallClock } from "./wall-clock.ts";
 
 export type RecurrenceMode = "FIXED" | "FROM_COMPLETION";
@@ -31,22 +31,6 @@ export interface NextOccurrenceInput {
    * the rule, so only the caller can know how many occurrences came before.
    */
   occurrenceNumber?: number;
-}
-
-const RRULE_WEEKDAY: Record<Weekday, number> = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 };
-const RRULE_FREQ = { YEARLY: 0, MONTHLY: 1, WEEKLY: 2, DAILY: 3 } as const;
-
-/** rrule.js options for the spec without COUNT/UNTIL: those are applied by the caller. */
-function toRRuleOptions(spec: RecurrenceSpec, dtstart: Date): Partial<RRuleOptions> {
-  return {
-    freq: RRULE_FREQ[spec.freq],
-    interval: spec.interval ?? 1,
-    dtstart,
-    ...(spec.byWeekday ? { byweekday: spec.byWeekday.map((day) => RRULE_WEEKDAY[day]) } : {}),
-    ...(spec.byMonthDay ? { bymonthday: spec.byMonthDay } : {}),
-    ...(spec.byMonth !== undefined ? { bymonth: spec.byMonth } : {}),
-    ...(spec.bySetPos !== undefined ? { bysetpos: spec.bySetPos } : {}),
-  };
 }
 
 function atTimeOfDay(day: Date, timeOfDay: Date | null): Date {
