@@ -12,6 +12,11 @@ export interface Delivery {
   event: unknown;
   /** 1 on first delivery. */
   attempt: number;
+  /**
+   * Set by a handler that answers RETRY or DROP: why, in words an operator can act on. The
+   * transport copies it into the dead letter; transports that cannot carry it may ignore it.
+   */
+  error?: string;
 }
 
 export interface Subscription {
@@ -32,6 +37,35 @@ export interface ScheduledJob {
 export interface JobHandler {
   (job: { name: string; payload: unknown; attempt: number }): Promise<DeliveryStatus>;
 }
+
+/** How a transport retries a delivery its handler answered RETRY to: 1 s, 2 s, 4 s by default. */
+export interface RetryPolicy {
+  /** Retries after the first attempt; the delivery is dead-lettered when they are used up. */
+  maxRetries: number;
+  /** Delay before the first retry; each later retry waits twice as long as the one before. */
+  initialDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, initialDelayMs: 1_000 };
+
+/** The delay before retry number `retry` (1-based) under `policy`. */
+export function retryDelayMs(policy: RetryPolicy, retry: number): number {
+  return policy.initialDelayMs * 2 ** (retry - 1);
+}
+
+/** An event one consumer gave up on: answered DROP, or RETRY after the last retry. */
+export interface DeadLetter {
+  consumer: string;
+  topic: TTopic;
+  /** The CloudEvent exactly as it was delivered (possibly malformed). */
+  event: unknown;
+  error: string;
+  /** Deliveries made before giving up. */
+  attempts: number;
+}
+
+/** Where a transport hands dead letters; must be idempotent per (consumer, event id). */
+export type DeadLetterSink = (letter: DeadLetter) => Promise<void>;
 
 export interface EventBus {
   /** Publishes in order; resolves only once the transport accepted every event, throws otherwise. */

@@ -1,0 +1,22 @@
+// The transport contract suite (packages/events) against the embedded, Postgres-backed transport.
+import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
+import { runEventBusContract } from "@taskboard/events/contract";
+import { createEmbeddedBus } from "@taskboard/events/embedded";
+import { inject } from "vitest";
+
+runEventBusContract("embedded (graphile-worker)", {
+  async setup() {
+    const database: TestDatabase = await createTestDatabase(inject("adminDatabaseUrl"));
+    return {
+      createBus: (options) =>
+        createEmbeddedBus({
+          connectionString: database.url,
+          retry: options.retry,
+          onDeadLetter: options.onDeadLetter,
+          concurrency: 4,
+          pollIntervalMs: 500,
+        }),
+      teardown: () => database.drop(),
+    };
+  },
+});

@@ -1,0 +1,1 @@
+export { createEmbeddedBus, type EmbeddedBusOptions, type BusLogger } from "./embedded-bus.ts";
