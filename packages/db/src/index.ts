@@ -4,3 +4,6 @@ export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export type * from "./generated/prisma/models.ts";
 export { TaskStatus, TaskPriority, RecurrenceMode } from "./generated/prisma/enums.ts";
 export * from "./queries/outbox.ts";
+export * from "./queries/outbox-relay.ts";
+export * from "./queries/processed-events.ts";
+export * from "./queries/dead-letters.ts";

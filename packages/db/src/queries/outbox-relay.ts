@@ -1,0 +1,59 @@
+// The outbox relay's reads and writes. Rows are found by status (published_at IS NULL), never by
+// a sequence cursor, so a transaction that commits late is still picked up (PITFALLS 10).
+import type { Tx } from "../client.ts";
+
+export interface PendingOutboxEvent {
+  id: string;
+  sequence: bigint;
+  topic: string;
+  partitionKey: string;
+  event: unknown;
+}
+
+/** The oldest unpublished rows in sequence order. */
+export async function findPendingOutboxEvents(tx: Tx, limit: number): Promise<PendingOutboxEvent[]> {
+  return tx.outboxEvent.findMany({
+    where: { publishedAt: null },
+    orderBy: { sequence: "asc" },
+    take: limit,
+    select: { id: true, sequence: true, topic: true, partitionKey: true, event: true },
+  });
+}
+
+/** Called only after the bus accepted the events. */
+export async function markOutboxEventsPublished(tx: Tx, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { count } = await tx.outboxEvent.updateMany({
+    where: { id: { in: [...ids] }, publishedAt: null },
+    data: { publishedAt: new Date() },
+  });
+  return count;
+}
+
+/** Keeps the last transport error on the rows that could not be published, for operators. */
+export async function recordOutboxPublishFailure(tx: Tx, ids: readonly string[], error: string): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.outboxEvent.updateMany({
+    where: { id: { in: [...ids] }, publishedAt: null },
+    data: { attempts: { increment: 1 }, lastError: error.slice(0, 2_000) },
+  });
+}
+
+export interface OutboxLag {
+  /** Rows committed but not yet published. */
+  pending: number;
+  /** Age of the oldest of them, in seconds (0 when none). */
+  oldestAgeSeconds: number;
+  oldestCreatedAt: Date | null;
+}
+
+export async function getOutboxLag(tx: Tx): Promise<OutboxLag> {
+  const [row] = await tx.$queryRaw<{ pending: bigint; oldest: Date | null }[]>`
+    SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox_events WHERE published_at IS NULL`;
+  const oldest = row?.oldest ?? null;
+  return {
+    pending: Number(row?.pending ?? 0),
+    oldestCreatedAt: oldest,
+    oldestAgeSeconds: oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0,
+  };
+}
