@@ -7,3 +7,5 @@ export * from "./queries/outbox.ts";
 export * from "./queries/outbox-relay.ts";
 export * from "./queries/processed-events.ts";
 export * from "./queries/dead-letters.ts";
+export * from "./queries/tasks.ts";
+export * from "./queries/tags.ts";

@@ -32,7 +32,16 @@ export const ZTaskSnapshotSchema = z.object({
   seriesId: z.uuid().nullable(),
   position: z.number(),
   version: z.number().int().positive(),
-  tags: z.array(z.object({ id: z.uuid(), name: z.string() })).max(TASK_LIMITS.tags),
+  tags: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        /** The tag's "#rrggbb" colour; optional so producers that do not know it stay valid. */
+        color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+      }),
+    )
+    .max(TASK_LIMITS.tags),
   createdAt: isoInstant,
   updatedAt: isoInstant,
   completedAt: isoInstant.nullable(),

@@ -1,0 +1,42 @@
+// The web app's configuration, validated once. The only module that reads `process.env`.
+//
+// `next build` imports route modules to collect page data; the deployment's secrets are not
+// there at build time, so validation is skipped in that phase (and when SKIP_ENV_VALIDATION is
+// set, e.g. for a Docker build stage). At run time the first server module that reads `env`
+// fails with a message naming every bad variable.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const isBuildPhase = process.env.NEXT_PHASE === "phase-production-build";
+
+export const env = createEnv({
+  server: {
+    DATABASE_URL: z
+      .string({ message: "DATABASE_URL is required (postgresql://user:pass@host:5432/db)" })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    /** The public origin of the web app; better-auth signs cookies and checks origins for it. */
+    APP_URL: z.url({ message: "APP_URL must be the app's public URL, e.g. http://localhost:3000" }),
+    BETTER_AUTH_SECRET: z
+      .string({ message: "BETTER_AUTH_SECRET is required (at least 32 random characters)" })
+      .min(32, "BETTER_AUTH_SECRET must be at least 32 characters"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  },
+  client: {},
+  runtimeEnv: {
+    DATABASE_URL: process.env.DATABASE_URL,
+    APP_URL: process.env.APP_URL,
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
+    LOG_LEVEL: process.env.LOG_LEVEL,
+  },
+  emptyStringAsUndefined: true,
+  skipValidation: isBuildPhase || Boolean(process.env.SKIP_ENV_VALIDATION),
+  onValidationError(issues) {
+    const lines = issues.map((issue) => {
+      const name = issue.path?.map((p) => (typeof p === "object" ? p.key : p)).join(".") ?? "?";
+      return `  - ${String(name)}: ${issue.message}`;
+    });
+    const message = `Invalid environment for the web app:\n${lines.join("\n")}`;
+    console.error(message);
+    throw new Error(message);
+  },
+});

@@ -1,0 +1,51 @@
+// task.list input and output: filters, one sort, keyset cursor pagination.
+import { z } from "zod";
+import { ZTaskPrioritySchema, ZTaskSnapshotSchema } from "@taskboard/events";
+import { ZIsoDateTimeSchema } from "./task-fields";
+
+export const TASK_SORTS = ["due", "priority", "created", "title", "position"] as const;
+export const ZTaskSortSchema = z.enum(TASK_SORTS);
+export type TTaskSort = z.infer<typeof ZTaskSortSchema>;
+
+/** Direction used when the client gives none: soonest due, most urgent, newest first. */
+export const DEFAULT_DIRECTION: Record<TTaskSort, "asc" | "desc"> = {
+  due: "asc",
+  priority: "desc",
+  created: "desc",
+  title: "asc",
+  position: "asc",
+};
+
+export const ZListTasksSchema = z
+  .strictObject({
+    status: z.enum(["OPEN", "COMPLETED", "ALL"]).default("OPEN"),
+    priorities: z.array(ZTaskPrioritySchema).max(5).optional(),
+    /** Tasks that have ANY of these tags. */
+    tagIds: z.array(z.uuid("Each tag id must be a UUID")).max(100).optional(),
+    /** Inclusive bounds on dueAt. */
+    dueFrom: ZIsoDateTimeSchema.optional(),
+    dueTo: ZIsoDateTimeSchema.optional(),
+    /** true: open tasks past due (all-day tasks after their day); false: everything else. */
+    overdue: z.boolean().optional(),
+    /** Case-insensitive substring of title or description. */
+    search: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
+    sort: ZTaskSortSchema.default("position"),
+    direction: z.enum(["asc", "desc"]).optional(),
+    /** nextCursor of the previous page; only valid with the same sort and direction. */
+    cursor: z.string().max(2000).nullish(),
+    limit: z.number().int().min(1, "limit must be at least 1").max(100, "limit can be at most 100").default(50),
+  })
+  .superRefine((input, ctx) => {
+    if (input.dueFrom && input.dueTo && new Date(input.dueFrom) > new Date(input.dueTo)) {
+      ctx.addIssue({ code: "custom", path: ["dueTo"], message: "dueTo must not be before dueFrom" });
+    }
+  });
+
+export type TListTasks = z.infer<typeof ZListTasksSchema>;
+export type TListTasksInput = z.input<typeof ZListTasksSchema>;
+
+export const ZTaskPageSchema = z.object({
+  items: z.array(ZTaskSnapshotSchema),
+  nextCursor: z.string().nullable(),
+});
+export type TTaskPage = z.infer<typeof ZTaskPageSchema>;

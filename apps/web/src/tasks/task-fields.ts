@@ -1,0 +1,78 @@
+// Field schemas shared by task.create and task.update, with the messages a person sees.
+import { z } from "zod";
+import { TASK_LIMITS, ZRecurrenceModeSchema, ZTaskPrioritySchema } from "@taskboard/events";
+import { ZTagNameSchema } from "@/tags/tag-fields";
+import { checkSupportedRrule } from "./recurrence-rule";
+import { isValidTimeZone } from "./time-zone";
+
+/** 28 days: the furthest ahead of the due time a relative reminder may fire. */
+export const REMIND_BEFORE_MAX_MINUTES = 40_320;
+
+export const ZTaskTitleSchema = z
+  .string()
+  .trim()
+  .min(1, "Title must not be empty")
+  .max(TASK_LIMITS.title, `Title must be at most ${TASK_LIMITS.title} characters`);
+
+export const ZTaskDescriptionSchema = z
+  .string()
+  .max(TASK_LIMITS.description, `Description must be at most ${TASK_LIMITS.description} characters`);
+
+export const ZIsoDateTimeSchema = z.iso.datetime({
+  offset: true,
+  message: "Must be an ISO date-time with a zone, e.g. 2026-05-01T09:00:00Z",
+});
+
+export const ZTimeZoneSchema = z
+  .string()
+  .max(64, "Time zone must be at most 64 characters")
+  .refine(isValidTimeZone, "Unknown time zone: use an IANA name such as Europe/Berlin or UTC");
+
+export const ZRemindBeforeMinutesSchema = z
+  .number()
+  .int("Reminder offset must be whole minutes")
+  .min(0, "Reminder offset cannot be negative")
+  .max(REMIND_BEFORE_MAX_MINUTES, "Reminder offset can be at most 28 days (40320 minutes)");
+
+/** A supported RRULE, normalised (upper case, no "RRULE:" prefix). */
+export const ZRruleSchema = z
+  .string()
+  .max(TASK_LIMITS.rrule, `Repeat rule must be at most ${TASK_LIMITS.rrule} characters`)
+  .transform((value, ctx) => {
+    const check = checkSupportedRrule(value);
+    if (!check.ok) {
+      ctx.addIssue({ code: "custom", message: check.reason });
+      return z.NEVER;
+    }
+    return check.rrule;
+  });
+
+export const ZTagIdsSchema = z
+  .array(z.uuid("Each tag id must be a UUID"))
+  .max(TASK_LIMITS.tags, `A task can have at most ${TASK_LIMITS.tags} tags`);
+
+export const ZTagNamesSchema = z
+  .array(ZTagNameSchema)
+  .max(TASK_LIMITS.tags, `A task can have at most ${TASK_LIMITS.tags} tags`);
+
+export const ZPositionSchema = z.number().finite("Position must be a finite number");
+
+/** Everything a task's editable state may contain; create and update pick from it. */
+export const taskFieldShape = {
+  title: ZTaskTitleSchema,
+  description: ZTaskDescriptionSchema,
+  priority: ZTaskPrioritySchema,
+  dueAt: ZIsoDateTimeSchema.nullable(),
+  allDay: z.boolean(),
+  timeZone: ZTimeZoneSchema,
+  remindAt: ZIsoDateTimeSchema.nullable(),
+  remindBeforeMinutes: ZRemindBeforeMinutesSchema.nullable(),
+  rrule: ZRruleSchema.nullable(),
+  recurrenceMode: ZRecurrenceModeSchema.nullable(),
+  tagIds: ZTagIdsSchema,
+  tagNames: ZTagNamesSchema,
+  position: ZPositionSchema,
+};
+
+export const ZTaskIdSchema = z.uuid("Task id must be a UUID");
+export const ZExpectedVersionSchema = z.number().int().positive("expectedVersion must be a positive whole number");

@@ -1,0 +1,51 @@
+// Loading a task for a change and the optimistic-concurrency rule: a caller that says which
+// version it saw gets a CONFLICT when the task has moved on.
+import { findTaskForUser, updateTaskAtVersion, type TaskRow, type TaskWriteData, type Tx } from "@taskboard/db";
+import { AppError } from "@/server/app-error";
+
+export function versionConflict(expected: number, actual: number): AppError {
+  return new AppError(
+    "CONFLICT",
+    `This task was changed elsewhere (you have version ${expected}, it is now at ${actual}). Reload to see the latest.`,
+  );
+}
+
+export const taskNotFound = () => new AppError("NOT_FOUND", "Task not found");
+
+/**
+ * The user's task, or NOT_FOUND (also for another user's task: no existence leak). A deleted
+ * task is only returned when `allowDeleted`; otherwise it counts as gone.
+ */
+export async function loadTaskForChange(
+  tx: Tx,
+  params: { userId: string; id: string; expectedVersion?: number; allowDeleted?: boolean },
+): Promise<TaskRow> {
+  const row = await findTaskForUser(tx, { userId: params.userId, id: params.id });
+  if (!row || (row.deletedAt && !params.allowDeleted)) throw taskNotFound();
+  if (params.expectedVersion !== undefined && params.expectedVersion !== row.version) {
+    throw versionConflict(params.expectedVersion, row.version);
+  }
+  return row;
+}
+
+/**
+ * Writes `data` on top of `current` with a version guard, so a writer that raced us between
+ * our read and this write makes us fail with CONFLICT instead of overwriting its change.
+ */
+export async function writeTaskAtVersion(
+  tx: Tx,
+  params: { userId: string; current: TaskRow; data: TaskWriteData; now: Date },
+): Promise<void> {
+  const written = await updateTaskAtVersion(tx, {
+    userId: params.userId,
+    id: params.current.id,
+    expectedVersion: params.current.version,
+    data: params.data,
+    now: params.now,
+  });
+  if (!written) {
+    const latest = await findTaskForUser(tx, { userId: params.userId, id: params.current.id });
+    if (!latest) throw taskNotFound();
+    throw versionConflict(params.current.version, latest.version);
+  }
+}

@@ -1,0 +1,56 @@
+// task.update: applies a patch with an optimistic version check and writes task.updated
+// (previous + new snapshot + changed fields) in the same transaction. A patch that changes
+// nothing returns the task as it is: no new version, no event.
+import { findTaskForUser, replaceTaskTags, type Db } from "@taskboard/db";
+import { taskUpdated, type TTaskSnapshot } from "@taskboard/events";
+import type { TSessionUser } from "@/server/session-user";
+import { recordTaskEvent } from "./task-outbox";
+import { planTaskPatch } from "./task-patch";
+import { changedSnapshotFields, toTaskSnapshot } from "./task-snapshot";
+import { resolveTaskTagIds } from "./task-tags";
+import { loadTaskForChange, taskNotFound, writeTaskAtVersion } from "./task-versions";
+import type { TUpdateTask } from "./update-task.schema";
+
+export interface UpdateTaskOptions {
+  db: Db;
+  user: TSessionUser;
+  input: TUpdateTask;
+}
+
+export async function updateTask({ db, user, input }: UpdateTaskOptions): Promise<TTaskSnapshot> {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const { patch } = input;
+    const current = await loadTaskForChange(tx, {
+      userId: user.id,
+      id: input.id,
+      expectedVersion: input.expectedVersion,
+    });
+    const data = planTaskPatch(current, patch);
+
+    let newTagIds: string[] | undefined;
+    if (patch.tagIds !== undefined || patch.tagNames !== undefined) {
+      const wanted = await resolveTaskTagIds(tx, { userId: user.id, tagIds: patch.tagIds, tagNames: patch.tagNames });
+      const had = new Set(current.tags.map(({ tag }) => tag.id));
+      const same = wanted.length === had.size && wanted.every((id) => had.has(id));
+      if (!same) newTagIds = wanted;
+    }
+    if (Object.keys(data).length === 0 && newTagIds === undefined) return toTaskSnapshot(current);
+
+    await writeTaskAtVersion(tx, { userId: user.id, current, data, now });
+    if (newTagIds !== undefined) await replaceTaskTags(tx, { taskId: current.id, tagIds: newTagIds });
+    const row = await findTaskForUser(tx, { userId: user.id, id: current.id });
+    if (!row) throw taskNotFound();
+
+    const previous = toTaskSnapshot(current);
+    const task = toTaskSnapshot(row);
+    const changedFields = changedSnapshotFields(previous, task);
+    await recordTaskEvent(tx, taskUpdated, {
+      taskId: task.id,
+      userId: user.id,
+      data: { previous, task, changedFields },
+      now,
+    });
+    return task;
+  });
+}

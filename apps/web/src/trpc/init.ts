@@ -1,0 +1,71 @@
+// tRPC's foundation: the request context, the two procedure kinds and the one error formatter.
+// Everything transport-specific about errors lives here; use cases only throw AppError.
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { Db } from "@taskboard/db";
+import type { TAuth } from "@/auth/create-auth";
+import { AppError } from "@/server/app-error";
+import type { TSessionUser } from "@/server/session-user";
+import {
+  describeValidationError,
+  flattenValidationError,
+  type TFlattenedValidationError,
+} from "@/server/validation-error";
+
+export interface TCreateContextOptions {
+  headers: Headers;
+  db: Db;
+  auth: TAuth;
+}
+
+/** Resolves the signed-in user from the request's session cookie (null when signed out). */
+export async function createTRPCContext({ headers, db, auth }: TCreateContextOptions) {
+  const session = await auth.api.getSession({ headers });
+  const user: TSessionUser | null = session
+    ? { id: session.user.id, name: session.user.name, email: session.user.email }
+    : null;
+  return { db, user };
+}
+
+export type TContext = Awaited<ReturnType<typeof createTRPCContext>>;
+
+const t = initTRPC.context<TContext>().create({
+  errorFormatter({ shape, error }) {
+    let zodError: TFlattenedValidationError | null = null;
+    let message = shape.message;
+    if (error.code === "BAD_REQUEST" && error.cause instanceof ZodError) {
+      zodError = flattenValidationError(error.cause);
+      message = describeValidationError(zodError);
+    } else if (error.cause instanceof AppError && error.cause.fieldErrors) {
+      zodError = { formErrors: [], fieldErrors: error.cause.fieldErrors };
+    } else if (error.code === "INTERNAL_SERVER_ERROR") {
+      // Never show a database or library message to the browser; the server log has it.
+      message = "Something went wrong on our side. Please try again.";
+    }
+    return { ...shape, message, data: { ...shape.data, zodError } };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+/** The one place a domain AppError becomes a TRPCError with the matching HTTP status. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+/** Callable by anyone; `ctx.user` may be null. */
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+/** Requires a session; narrows `ctx.user` to the signed-in user (UNAUTHORIZED otherwise). */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  }
+  return next({ ctx: { user: ctx.user } });
+});
