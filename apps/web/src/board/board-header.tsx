@@ -1,0 +1,57 @@
+"use client";
+// Top bar: product name, tag management, shortcut help and the signed-in user with sign out.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { authClient } from "@/auth/client";
+import { KeyboardIcon, TagIcon } from "@/components/icons";
+import { useTRPC } from "@/trpc/client";
+
+export function BoardHeader({ onOpenTags, onOpenHelp }: { onOpenTags: () => void; onOpenHelp: () => void }) {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.user.me.queryOptions());
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [signingOut, setSigningOut] = useState(false);
+
+  async function signOut() {
+    setSigningOut(true);
+    const { error } = await authClient.signOut();
+    if (error) {
+      setSigningOut(false);
+      toast.error(error.message ?? "Could not sign out");
+      return;
+    }
+    // Another person may sign in on this browser next: drop everything cached for this one.
+    queryClient.clear();
+    router.replace("/sign-in");
+    router.refresh();
+  }
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">✓</span>
+        <span className="brand-name">Taskboard</span>
+      </div>
+      <nav className="header-actions" aria-label="Account and tools">
+        <button type="button" className="button ghost icon-text" onClick={onOpenTags}>
+          <TagIcon /> <span className="hide-narrow">Tags</span><span className="visually-hidden show-narrow-sr">Manage tags</span>
+        </button>
+        <button type="button" className="button ghost icon-text" onClick={onOpenHelp} aria-label="Keyboard shortcuts">
+          <KeyboardIcon />
+        </button>
+        {me.data && (
+          <span className="user-name" title={me.data.email}>
+            <span className="avatar" aria-hidden="true">{me.data.name.slice(0, 1).toUpperCase()}</span>
+            <span className="hide-narrow">{me.data.name}</span>
+          </span>
+        )}
+        <button type="button" className="button" onClick={() => void signOut()} disabled={signingOut}>
+          {signingOut ? "Signing out…" : "Sign out"}
+        </button>
+      </nav>
+    </header>
+  );
+}

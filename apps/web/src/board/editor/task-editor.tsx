@@ -1,0 +1,194 @@
+"use client";
+// The task editor dialog: every field of a task, saved as one update with the version it was
+// opened at. Server validation errors appear next to their fields; a CONFLICT (someone changed the
+// task meanwhile) offers to load the latest version or to overwrite with these edits.
+import { useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { Dialog } from "@/components/dialog";
+import { TagChip } from "@/components/tag-chip";
+import { useTRPC } from "@/trpc/client";
+import { readApiError } from "../api-errors";
+import { putTask } from "../task-cache";
+import { PRIORITIES, PRIORITY_LABEL, type Task } from "../types";
+import type { CreateTaskInput, useTaskActions } from "../use-task-actions";
+import { DescriptionField } from "./description-field";
+import { DueFields } from "./due-fields";
+import { draftFromCreateInput, draftFromTask, FieldError, fieldsFromDraft, patchFromDraft, type EditorDraft } from "./editor-draft";
+import { errorProps, FieldErrorText } from "./field-error";
+import { RecurrenceFields } from "./recurrence-fields";
+import { ReminderFields } from "./reminder-fields";
+import { TagPicker, type TagOption } from "./tag-picker";
+
+export type EditorTarget = { mode: "edit"; task: Task } | { mode: "create"; input: CreateTaskInput };
+
+type Props = {
+  target: EditorTarget;
+  tags: TagOption[];
+  zone: string;
+  actions: ReturnType<typeof useTaskActions>;
+  onClose: () => void;
+};
+
+function initialDraft(target: EditorTarget, tags: TagOption[], zone: string): { draft: EditorDraft; pendingTagNames: string[] } {
+  if (target.mode === "edit") {
+    return { draft: draftFromTask({ ...target.task, tagIds: target.task.tags.map((t) => t.id) }, zone), pendingTagNames: [] };
+  }
+  const names = target.input.tagNames ?? [];
+  const known = names.map((n) => tags.find((t) => t.name.toLowerCase() === n.toLowerCase()));
+  return {
+    draft: draftFromCreateInput(target.input, known.filter((t): t is TagOption => Boolean(t)).map((t) => t.id), zone),
+    pendingTagNames: names.filter((_, i) => !known[i]),
+  };
+}
+
+export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [initial] = useState(() => initialDraft(target, tags, zone));
+  const [draft, setDraft] = useState(initial.draft);
+  const [pendingTagNames, setPendingTagNames] = useState(initial.pendingTagNames);
+  const [base, setBase] = useState(target.mode === "edit" ? target.task : null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (patch: Partial<EditorDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  async function loadLatest(): Promise<Task | null> {
+    if (!base) return null;
+    const latest = (await queryClient.fetchQuery({ ...trpc.task.get.queryOptions({ id: base.id }), staleTime: 0 })) as Task;
+    putTask(queryClient, latest);
+    return latest;
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setErrors({});
+    setFormError(null);
+    let fields;
+    try {
+      fields = fieldsFromDraft(draft);
+    } catch (error) {
+      if (error instanceof FieldError) return setErrors({ [error.field]: error.message });
+      throw error;
+    }
+    setSaving(true);
+    try {
+      if (base) {
+        const patch = patchFromDraft(base, fields);
+        if (Object.keys(patch).length > 0) {
+          await actions.update.mutateAsync({ id: base.id, expectedVersion: base.version, patch });
+          toast.success("Task saved");
+        }
+      } else {
+        await actions.create.mutateAsync({ ...fields, ...(pendingTagNames.length ? { tagNames: pendingTagNames } : {}) });
+        toast.success("Task added");
+      }
+      onClose();
+    } catch (error) {
+      const view = readApiError(error);
+      if (view.code === "CONFLICT") {
+        setConflict(view.message);
+        // Refresh the board behind the dialog so it shows what the other change did.
+        void loadLatest().catch(() => undefined);
+      } else {
+        setErrors(view.fields);
+        if (Object.keys(view.fields).length === 0) setFormError(view.message);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function resolveConflict(keepMine: boolean) {
+    const latest = await loadLatest().catch((e: unknown) => {
+      setFormError(readApiError(e).message);
+      return null;
+    });
+    if (!latest) return;
+    setBase(latest);
+    if (!keepMine) setDraft(draftFromTask({ ...latest, tagIds: latest.tags.map((t) => t.id) }, zone));
+    setConflict(null);
+  }
+
+  const title = target.mode === "edit" ? "Edit task" : "New task";
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={title}
+      size="lg"
+      footer={
+        <>
+          {base && (
+            <button
+              type="button"
+              className="button danger ghost"
+              onClick={() => {
+                actions.remove.mutate({ id: base.id, expectedVersion: base.version });
+                onClose();
+              }}
+            >
+              Delete
+            </button>
+          )}
+          <span className="spacer" />
+          <button type="button" className="button ghost" onClick={onClose}>Cancel</button>
+          <button type="submit" form="task-editor-form" className="button primary" disabled={saving}>
+            {saving ? "Saving…" : target.mode === "edit" ? "Save" : "Add task"}
+          </button>
+        </>
+      }
+    >
+      <form id="task-editor-form" className="editor-form" onSubmit={save} noValidate>
+        {conflict && (
+          <div className="banner warning" role="alert">
+            <p><strong>This task changed while you were editing.</strong> {conflict}</p>
+            <div className="banner-actions">
+              <button type="button" className="button small" onClick={() => void resolveConflict(false)}>Load latest (discard my edits)</button>
+              <button type="button" className="button small" onClick={() => void resolveConflict(true)}>Keep my edits</button>
+            </div>
+          </div>
+        )}
+        {formError && <div className="banner danger" role="alert">{formError}</div>}
+
+        <div className="field">
+          <label htmlFor="task-title" className="field-label">Title</label>
+          <input
+            id="task-title"
+            className="title-input"
+            value={draft.title}
+            onChange={(e) => set({ title: e.target.value })}
+            autoFocus
+            {...errorProps("title-error", errors.title)}
+          />
+          <FieldErrorText id="title-error" message={errors.title} />
+        </div>
+
+        <DescriptionField value={draft.description} onChange={(description) => set({ description })} error={errors.description} />
+
+        <div className="field">
+          <label htmlFor="task-priority" className="field-label">Priority</label>
+          <select id="task-priority" value={draft.priority} onChange={(e) => set({ priority: e.target.value as EditorDraft["priority"] })} {...errorProps("priority-error", errors.priority)}>
+            {PRIORITIES.map((p) => <option key={p} value={p}>{PRIORITY_LABEL[p]}</option>)}
+          </select>
+          <FieldErrorText id="priority-error" message={errors.priority} />
+        </div>
+
+        <DueFields draft={draft} set={set} errors={errors} />
+        <ReminderFields draft={draft} set={set} errors={errors} />
+        <RecurrenceFields draft={draft} set={set} errors={errors} />
+        <TagPicker tags={tags} selected={draft.tagIds} onChange={(tagIds) => set({ tagIds })} error={errors.tagIds ?? errors.tagNames} />
+        {pendingTagNames.length > 0 && (
+          <p className="muted small">
+            New tags created on save:{" "}
+            {pendingTagNames.map((n) => (
+              <TagChip key={n} tag={{ name: n }} onRemove={() => setPendingTagNames((names) => names.filter((x) => x !== n))} />
+            ))}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}
