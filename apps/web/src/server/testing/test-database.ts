@@ -1,0 +1,38 @@
+// Integration-test helpers: a fresh migrated database per test file, users inserted directly,
+// and tRPC callers acting as one of them.
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import type { Db } from "@taskboard/db";
+import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
+import { parseEvent, type TKnownEvent } from "@taskboard/events";
+import type { TSessionUser } from "@/server/session-user";
+import { createCaller } from "@/trpc/app-router";
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  return createTestDatabase(inject("adminDatabaseUrl"));
+}
+
+export async function insertUser(db: Db, name = "Ada"): Promise<TSessionUser> {
+  const id = randomUUID();
+  const email = `${name.toLowerCase()}-${id.slice(0, 8)}@example.test`;
+  await db.user.create({ data: { id, name, email } });
+  return { id, name, email };
+}
+
+export function callerFor(db: Db, user: TSessionUser | null) {
+  return createCaller({ db, user });
+}
+
+/** Every outbox row, oldest first, with its event parsed the way a consumer would. */
+export async function readOutbox(db: Db): Promise<{ topic: string; type: string; partitionKey: string; event: TKnownEvent }[]> {
+  const rows = await db.outboxEvent.findMany({ orderBy: { sequence: "asc" } });
+  return rows.map((row) => {
+    const parsed = parseEvent(row.event);
+    if (!parsed.ok) throw parsed.error;
+    return { topic: row.topic, type: row.type, partitionKey: row.partitionKey, event: parsed.event };
+  });
+}
+
+export async function countOutbox(db: Db): Promise<number> {
+  return db.outboxEvent.count();
+}
