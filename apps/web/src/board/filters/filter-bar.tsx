@@ -5,7 +5,7 @@ import { SearchIcon } from "@/components/icons";
 import { PopoverMenu } from "@/components/popover-menu";
 import { TagChip } from "@/components/tag-chip";
 import { PRIORITIES, PRIORITY_LABEL, type Priority, type TaskSort } from "../types";
-import type { BoardFilters } from "./use-board-filters";
+import { DEFAULT_DIRECTION, type BoardFilters } from "./use-board-filters";
 
 type TagOption = { id: string; name: string; color: string | null; openTaskCount?: number };
 
@@ -59,6 +59,7 @@ function SearchField({ value, onChange, inputRef }: { value: string; onChange: (
 }
 
 export function FilterBar({ filters, setFilters, tags, activeCount, searchRef }: FilterBarProps) {
+  const direction = filters.direction ?? DEFAULT_DIRECTION[filters.sort];
   return (
     <section className="filter-bar" aria-label="Filters and sorting">
       <SearchField value={filters.q} onChange={(q) => setFilters({ q })} inputRef={searchRef} />
@@ -137,7 +138,7 @@ export function FilterBar({ filters, setFilters, tags, activeCount, searchRef }:
 
         <label className="select-field">
           <span className="visually-hidden">Sort by</span>
-          <select aria-label="Sort by" value={filters.sort} onChange={(e) => setFilters({ sort: e.target.value as TaskSort })}>
+          <select aria-label="Sort by" value={filters.sort} onChange={(e) => setFilters({ sort: e.target.value as TaskSort, direction: null })}>
             {(Object.keys(SORT_LABEL) as TaskSort[]).map((s) => (
               <option key={s} value={s}>Sort: {SORT_LABEL[s]}</option>
             ))}
@@ -146,10 +147,10 @@ export function FilterBar({ filters, setFilters, tags, activeCount, searchRef }:
         <button
           type="button"
           className="button icon-text"
-          onClick={() => setFilters({ direction: filters.direction === "asc" ? "desc" : "asc" })}
-          aria-label={filters.direction === "asc" ? "Ascending order, switch to descending" : "Descending order, switch to ascending"}
+          onClick={() => setFilters({ direction: direction === "asc" ? "desc" : "asc" })}
+          aria-label={direction === "asc" ? "Ascending order, switch to descending" : "Descending order, switch to ascending"}
         >
-          {filters.direction === "asc" ? "↑" : "↓"}
+          {direction === "asc" ? "↑" : "↓"}
         </button>
 
         <div className="segmented" role="radiogroup" aria-label="Group by">

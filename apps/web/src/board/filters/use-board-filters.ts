@@ -16,8 +16,17 @@ export type BoardFilters = {
   to: string | null;
   q: string;
   sort: TaskSort;
-  direction: "asc" | "desc";
+  /** null: the sort's natural direction (soonest due, most urgent, newest). */
+  direction: "asc" | "desc" | null;
   group: GroupBy;
+};
+
+export const DEFAULT_DIRECTION: Record<TaskSort, "asc" | "desc"> = {
+  due: "asc",
+  priority: "desc",
+  created: "desc",
+  title: "asc",
+  position: "asc",
 };
 
 const SORTS: readonly TaskSort[] = ["due", "priority", "created", "title", "position"];
@@ -37,13 +46,14 @@ export function parseBoardFilters(params: URLSearchParams): BoardFilters {
     to: params.get("to"),
     q: params.get("q") ?? "",
     sort: sort && SORTS.includes(sort) ? sort : "due",
-    direction: params.get("dir") === "desc" ? "desc" : "asc",
+    direction: params.get("dir") === "desc" ? "desc" : params.get("dir") === "asc" ? "asc" : null,
     group: params.get("group") === "status" ? "status" : "due",
   };
 }
 
 export function filtersToListInput(f: BoardFilters, now: Date, zone: string): TaskListInput {
-  const input: TaskListInput = { status: f.status, sort: f.sort, direction: f.direction, limit: 50 };
+  const input: TaskListInput = { status: f.status, sort: f.sort, limit: 50 };
+  if (f.direction) input.direction = f.direction;
   if (f.priorities.length) input.priorities = f.priorities;
   if (f.tagIds.length) input.tagIds = f.tagIds;
   if (f.q.trim()) input.search = f.q.trim();
@@ -69,7 +79,7 @@ export function useBoardFilters() {
       if (next.due === "custom" && next.to) out.set("to", next.to);
       if (next.q) out.set("q", next.q);
       if (next.sort !== "due") out.set("sort", next.sort);
-      if (next.direction !== "asc") out.set("dir", next.direction);
+      if (next.direction) out.set("dir", next.direction);
       if (next.group !== "due") out.set("group", next.group);
       const query = out.toString();
       // replace, not push: typing in search should not fill the back button's history.
