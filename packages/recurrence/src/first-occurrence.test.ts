@@ -29,6 +29,11 @@ describe("firstOccurrence", () => {
     expect(local(firstOccurrence({ rrule: "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", timeZone: PARIS, from, time: null }))).toBe("2028-02-29 00:00");
   });
 
+  it("starts on the first matching day whatever the interval", () => {
+    expect(local(firstOccurrence({ rrule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH", timeZone: PARIS, from, time: null }))).toBe("2026-03-30 00:00");
+    expect(local(firstOccurrence({ rrule: "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1", timeZone: PARIS, from, time: null }))).toBe("2026-04-01 00:00");
+  });
+
   it("is null when UNTIL has already passed", () => {
     expect(firstOccurrence({ rrule: "FREQ=DAILY;UNTIL=20260301T000000Z", timeZone: PARIS, from, time: null })).toBeNull();
   });

@@ -14,7 +14,7 @@ export interface FirstOccurrenceInput {
   time: { hour: number; minute: number } | null;
 }
 
-/** The first occurrence not before `from` (for all-day: on or after `from`'s local date); null if UNTIL has passed. */
+/** The first matching occurrence not before `from` (for all-day: on or after `from`'s local date); null if UNTIL has passed. */
 export function firstOccurrence(input: FirstOccurrenceInput): Date | null {
   const spec = parseRrule(input.rrule);
   assertTimeZone(input.timeZone);
@@ -23,7 +23,9 @@ export function firstOccurrence(input: FirstOccurrenceInput): Date | null {
     Date.UTC(fromWall.getUTCFullYear(), fromWall.getUTCMonth(), fromWall.getUTCDate(), input.time?.hour ?? 0, input.time?.minute ?? 0),
   );
   const earliest = input.time && fromWall > dtstart ? fromWall : dtstart;
-  const wall = new RRule(toRRuleOptions(spec, dtstart)).after(earliest, true);
+  // The series starts on the first matching day, whatever its interval: "every 2 weeks on Monday"
+  // typed on a Friday starts next Monday, and later occurrences keep their phase from there.
+  const wall = new RRule(toRRuleOptions({ ...spec, interval: 1 }, dtstart)).after(earliest, true);
   if (!wall) return null;
   const first = fromWallClock(wall, input.timeZone);
   if (spec.until && first.getTime() > spec.until.getTime()) return null;
