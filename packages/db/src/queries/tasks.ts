@@ -198,10 +198,12 @@ function filterConditions(filter: TaskListFilter, now: Date): Prisma.TaskWhereIn
   if (filter.dueFrom) conditions.push({ dueAt: { gte: filter.dueFrom } });
   if (filter.dueTo) conditions.push({ dueAt: { lte: filter.dueTo } });
   if (filter.search) {
+    // Prisma passes `contains` into ILIKE as is: escape LIKE's wildcards so "100%" is literal.
+    const search = filter.search.replace(/[\\%_]/g, (char) => `\\${char}`);
     conditions.push({
       OR: [
-        { title: { contains: filter.search, mode: "insensitive" } },
-        { description: { contains: filter.search, mode: "insensitive" } },
+        { title: { contains: search, mode: "insensitive" } },
+        { description: { contains: search, mode: "insensitive" } },
       ],
     });
   }
