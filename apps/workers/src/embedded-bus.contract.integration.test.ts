@@ -2,11 +2,11 @@
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
 import { runEventBusContract } from "@taskboard/events/contract";
 import { createEmbeddedBus } from "@taskboard/events/embedded";
-import { inject } from "vitest";
+import { adminDatabaseUrl } from "./testing/admin-database-url.ts";
 
 runEventBusContract("embedded (graphile-worker)", {
   async setup() {
-    const database: TestDatabase = await createTestDatabase(inject("adminDatabaseUrl"));
+    const database: TestDatabase = await createTestDatabase(adminDatabaseUrl());
     return {
       createBus: (options) =>
         createEmbeddedBus({

@@ -2,16 +2,35 @@
 // message naming the variable.
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
+import { daprEnvShape } from "./dapr/config.ts";
+
+const positiveInt = z.coerce.number().int().positive();
 
 export const env = createEnv({
   server: {
     DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgresql:// URL" }),
-    EVENT_BUS: z.enum(["embedded", "dapr"]).default("embedded"),
-    /** Health, readiness, metrics and (under Dapr) the app callback. */
+    EVENT_BUS: z
+      .enum(["embedded", "dapr"], { message: 'EVENT_BUS must be "embedded" (default) or "dapr"' })
+      .default("embedded"),
+    /** Health, readiness and metrics. */
     WORKERS_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    /** Embedded transport: retries after the first attempt, and the first delay (doubling). */
+    EVENT_RETRY_MAX: z.coerce.number().int().min(0).max(20).default(3),
+    EVENT_RETRY_INITIAL_DELAY_MS: positiveInt.default(1_000),
+    /** Embedded transport: deliveries run at once by this process. */
+    WORKER_CONCURRENCY: positiveInt.max(100).default(8),
+    /** Embedded transport: a worker pool silent this long is presumed dead and its locks freed. */
+    BUS_STALE_LOCK_MS: positiveInt.default(30_000),
+    /** The outbox relay (only one replica publishes at a time; the others stand by). */
+    RELAY_ENABLED: z.stringbool().default(true),
+    RELAY_BATCH_SIZE: positiveInt.max(5_000).default(500),
+    RELAY_POLL_INTERVAL_MS: positiveInt.default(1_000),
+    ...daprEnvShape,
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
 });
+
+export type WorkersEnv = typeof env;

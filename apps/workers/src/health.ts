@@ -1,5 +1,6 @@
-// Liveness, readiness and (later) metrics over plain HTTP, for Kubernetes probes and operators.
+// Liveness, readiness and Prometheus metrics over plain HTTP, for Kubernetes probes and operators.
 import http from "node:http";
+import type { Registry } from "prom-client";
 
 export type ReadinessCheck = () => Promise<{ ok: boolean; detail?: string }>;
 
@@ -8,7 +9,7 @@ export interface HealthServer {
   close(): Promise<void>;
 }
 
-export function createHealthServer(checks: Record<string, ReadinessCheck>): HealthServer {
+export function createHealthServer(checks: Record<string, ReadinessCheck>, registry?: Registry): HealthServer {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/healthz") {
@@ -22,11 +23,28 @@ export function createHealthServer(checks: Record<string, ReadinessCheck>): Heal
       const ok = Object.values(results).every((r) => r.ok);
       return send(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks: results });
     }
+    if (url.pathname === "/metrics" && registry) {
+      try {
+        const body = await registry.metrics();
+        res.writeHead(200, { "content-type": registry.contentType });
+        return res.end(body);
+      } catch (error) {
+        return send(res, 500, { error: String(error) });
+      }
+    }
     send(res, 404, { error: "not found" });
   });
   return {
-    listen: (port) => new Promise((resolve) => server.listen(port, resolve)),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, () => resolve());
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

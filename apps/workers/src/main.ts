@@ -1,34 +1,31 @@
-// The workers process: hosts the event consumers, their health endpoints and (later) Socket.IO.
-import { createDb } from "@taskboard/db";
+// The workers process: hosts the event consumers, the outbox relay, health and metrics.
+import { consumers } from "./consumers/index.ts";
 import { env } from "./env.ts";
-import { createHealthServer } from "./health.ts";
 import { logger } from "./logger.ts";
+import { runUntilSignalled } from "./process.ts";
+import { startWorkers } from "./app.ts";
 
-const db = createDb(env.DATABASE_URL);
-const health = createHealthServer({
-  database: async () => {
-    await db.$queryRaw`SELECT 1`;
-    return { ok: true };
-  },
-});
-
-await health.listen(env.WORKERS_PORT);
-logger.info({ port: env.WORKERS_PORT, eventBus: env.EVENT_BUS }, "workers started");
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, "workers stopping");
-  const timer = setTimeout(() => {
-    logger.error("shutdown timed out, exiting");
-    process.exit(1);
-  }, env.SHUTDOWN_TIMEOUT_MS);
-  timer.unref();
-  await health.close();
-  await db.$disconnect();
-  logger.info("workers stopped");
-  process.exit(0);
-}
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+await runUntilSignalled(
+  () =>
+    startWorkers(
+      {
+        bus: {
+          kind: env.EVENT_BUS,
+          databaseUrl: env.DATABASE_URL,
+          retry: { maxRetries: env.EVENT_RETRY_MAX, initialDelayMs: env.EVENT_RETRY_INITIAL_DELAY_MS },
+          concurrency: env.WORKER_CONCURRENCY,
+          staleLockMs: env.BUS_STALE_LOCK_MS,
+          daprSettings: env,
+        },
+        port: env.WORKERS_PORT,
+        relay: {
+          enabled: env.RELAY_ENABLED,
+          batchSize: env.RELAY_BATCH_SIZE,
+          pollIntervalMs: env.RELAY_POLL_INTERVAL_MS,
+        },
+      },
+      consumers,
+      logger,
+    ),
+  { logger, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS },
+);

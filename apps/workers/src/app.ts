@@ -1,0 +1,100 @@
+// Composes the workers process: database, metrics, transport, consumers, outbox relay and the
+// health server, and takes them down in the right order. main.ts feeds it the validated env;
+// tests and the crash-test worker feed it their own consumers.
+import { createDb } from "@taskboard/db";
+import type { EventBus } from "@taskboard/events";
+import type { Logger } from "pino";
+import { createBus, type BusConfig } from "./bus.ts";
+import { createHealthServer } from "./health.ts";
+import { createMetrics, type Metrics } from "./metrics.ts";
+import { createOutboxRelay, type OutboxRelay } from "./relay/outbox-relay.ts";
+import { createConsumerSubscription } from "./runtime/consumer-subscription.ts";
+import { createDeadLetterSink } from "./runtime/dead-letter-sink.ts";
+import type { ConsumerDefinition } from "./runtime/define-consumer.ts";
+
+export interface WorkersConfig {
+  bus: BusConfig;
+  port: number;
+  relay: { enabled: boolean; batchSize: number; pollIntervalMs: number };
+}
+
+export interface RunningWorkers {
+  bus: EventBus;
+  metrics: Metrics;
+  relay?: OutboxRelay;
+  /** Stops taking work, lets in-flight handlers commit, then closes everything. */
+  stop(): Promise<void>;
+}
+
+export async function startWorkers(
+  config: WorkersConfig,
+  consumers: readonly ConsumerDefinition[],
+  log: Logger,
+): Promise<RunningWorkers> {
+  const db = createDb(config.bus.databaseUrl, { maxConnections: config.bus.concurrency + 4 });
+  const metrics = createMetrics(db);
+  let busLive = false;
+  let stopping = false;
+
+  const bus = createBus(config.bus, {
+    log,
+    onDeadLetter: createDeadLetterSink({ db, log, metrics }),
+    onFatal(error) {
+      busLive = false;
+      log.fatal({ err: error }, "event transport stopped consuming");
+    },
+  });
+  // Subscriptions first: a transport reads them once, at start (PITFALLS 2).
+  for (const consumer of consumers) {
+    bus.subscribe(createConsumerSubscription(consumer, { db, log, metrics }));
+  }
+
+  const health = createHealthServer(
+    {
+      database: async () => {
+        await db.$queryRaw`SELECT 1`;
+        return { ok: true };
+      },
+      subscriptions: async () =>
+        busLive
+          ? { ok: true, detail: `${consumers.length} consumer(s) on ${config.bus.kind}` }
+          : { ok: false, detail: stopping ? "stopping" : "transport not consuming" },
+    },
+    metrics.registry,
+  );
+  await health.listen(config.port);
+  await bus.start();
+  busLive = true;
+
+  const relay = config.relay.enabled
+    ? createOutboxRelay({
+        db,
+        connectionString: config.bus.databaseUrl,
+        bus,
+        log,
+        metrics,
+        batchSize: config.relay.batchSize,
+        pollIntervalMs: config.relay.pollIntervalMs,
+      })
+    : undefined;
+  relay?.start();
+  log.info(
+    { port: config.port, eventBus: config.bus.kind, consumers: consumers.map((c) => c.name), relay: Boolean(relay) },
+    "workers started",
+  );
+
+  return {
+    bus,
+    metrics,
+    relay,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      busLive = false;
+      await relay?.stop();
+      await bus.stop();
+      await health.close();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// The relay's control connection: holds the relay leadership (a session advisory lock) and
+// LISTENs for the outbox trigger's hint. Postgres releases the lock the moment this session ends
+// (process killed, host gone), so a standby replica takes over at its next poll.
+import pg from "pg";
+import type { Logger } from "pino";
+
+const LEADER_LOCK = "taskboard:outbox-relay";
+const CHANNEL = "outbox_events";
+
+export interface RelayConnection {
+  /** True while this process holds the leadership on a live session. */
+  isLeader(): boolean;
+  /** Tries to become the leader (connecting first if needed); returns whether it is. */
+  tryLead(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function createRelayConnection(connectionString: string, log: Logger, onHint: () => void): RelayConnection {
+  let client: pg.Client | undefined;
+  let leader = false;
+  let closed = false;
+
+  function drop(reason: unknown) {
+    if (leader) log.warn({ err: reason }, "outbox relay lost its control connection: leadership released");
+    leader = false;
+    const old = client;
+    client = undefined;
+    old?.end().catch(() => undefined);
+  }
+
+  async function connect(): Promise<pg.Client> {
+    const next = new pg.Client({ connectionString, keepAlive: true, connectionTimeoutMillis: 5_000 });
+    next.on("error", drop);
+    next.on("end", () => {
+      if (client === next) drop(new Error("connection ended"));
+    });
+    next.on("notification", () => onHint());
+    await next.connect();
+    await next.query(`LISTEN ${CHANNEL}`);
+    client = next;
+    return next;
+  }
+
+  return {
+    isLeader: () => leader && client !== undefined,
+    async tryLead() {
+      if (closed) return false;
+      if (leader && client) return true;
+      try {
+        const session = client ?? (await connect());
+        const { rows } = await session.query<{ locked: boolean }>(
+          "SELECT pg_try_advisory_lock(hashtext($1)) AS locked",
+          [LEADER_LOCK],
+        );
+        leader = rows[0]?.locked === true;
+        if (leader) log.info("outbox relay is the leader");
+        return leader;
+      } catch (error) {
+        drop(error);
+        return false;
+      }
+    },
+    async close() {
+      closed = true;
+      leader = false;
+      const old = client;
+      client = undefined;
+      // Ending the session releases the advisory lock.
+      await old?.end().catch(() => undefined);
+    },
+  };
+}

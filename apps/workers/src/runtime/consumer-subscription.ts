@@ -1,0 +1,66 @@
+// Turns a consumer into a transport Subscription: validate, then run the handler and the
+// idempotency record in ONE transaction, classify failures, log and count. Never throws to the
+// transport (the Dapr SDK would ack a throw as success, PITFALLS 1).
+import { performance } from "node:perf_hooks";
+import { markEventProcessed, type Db } from "@taskboard/db";
+import { parseEvent, type DeliveryStatus, type Subscription } from "@taskboard/events";
+import type { Logger } from "pino";
+import type { Metrics } from "../metrics.ts";
+import type { ConsumerDefinition } from "./define-consumer.ts";
+import { errorMessage, isPermanentError } from "./errors.ts";
+
+export interface ConsumerRuntimeDeps {
+  db: Db;
+  log: Logger;
+  metrics?: Metrics;
+  /** Upper bound of one handler's transaction. */
+  transactionTimeoutMs?: number;
+}
+
+export function createConsumerSubscription(consumer: ConsumerDefinition, deps: ConsumerRuntimeDeps): Subscription {
+  const handled = new Set<string>(consumer.events.map((definition) => definition.type));
+  const labels = { consumer: consumer.name };
+  const baseLog = deps.log.child({ consumer: consumer.name });
+
+  return {
+    consumer: consumer.name,
+    topic: consumer.topic,
+    async handle(delivery): Promise<DeliveryStatus> {
+      const started = performance.now();
+      const parsed = parseEvent(delivery.event);
+      if (!parsed.ok) {
+        delivery.error = parsed.error.message;
+        deps.metrics?.eventsFailed.inc({ ...labels, verdict: "DROP" });
+        baseLog.warn({ attempt: delivery.attempt, error: delivery.error }, "malformed event: dead-lettering");
+        return "DROP";
+      }
+      const event = parsed.event;
+      if (!handled.has(event.type)) return "SUCCESS";
+
+      const log = baseLog.child({ eventId: event.id, eventType: event.type, attempt: delivery.attempt });
+      try {
+        const applied = await deps.db.$transaction(
+          async (tx) => {
+            if (!(await markEventProcessed(tx, consumer.name, event.id))) return false;
+            await consumer.handle(event as never, { tx, log, attempt: delivery.attempt });
+            return true;
+          },
+          { timeout: deps.transactionTimeoutMs ?? 10_000 },
+        );
+        const seconds = (performance.now() - started) / 1000;
+        deps.metrics?.eventsConsumed.inc({ ...labels, outcome: applied ? "applied" : "duplicate" });
+        deps.metrics?.handlerSeconds.observe(labels, seconds);
+        log.debug({ durationMs: Math.round(seconds * 1000), duplicate: !applied }, "event handled");
+        return "SUCCESS";
+      } catch (error) {
+        const verdict: DeliveryStatus = isPermanentError(error) ? "DROP" : "RETRY";
+        delivery.error = errorMessage(error);
+        const durationMs = Math.round(performance.now() - started);
+        deps.metrics?.eventsFailed.inc({ ...labels, verdict });
+        deps.metrics?.handlerSeconds.observe(labels, durationMs / 1000);
+        log.warn({ durationMs, verdict, err: error }, "event handler failed");
+        return verdict;
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// What a consumer is: a name (its idempotency scope), the topic it listens to, the event types it
+// handles and a handler that makes its effect inside the transaction it is given. Everything else
+// (validation, idempotency, retries, dead letters, logging, metrics) is the runtime's job.
+import type { Prisma } from "@taskboard/db";
+import type { EventData, TAnyEventDefinition, TCloudEvent, TTopic } from "@taskboard/events";
+import type { Logger } from "pino";
+
+/** The validated event a handler receives for one of its definitions. */
+export type EventOf<TDef extends TAnyEventDefinition> = TDef extends TAnyEventDefinition
+  ? TCloudEvent<TDef["type"], EventData<TDef>>
+  : never;
+
+export interface ConsumerContext {
+  /** The transaction that also records (consumer, event id): write the effect through it. */
+  tx: Prisma.TransactionClient;
+  log: Logger;
+  /** 1 on first delivery. */
+  attempt: number;
+}
+
+export interface ConsumerDefinition<TDefs extends readonly TAnyEventDefinition[] = readonly TAnyEventDefinition[]> {
+  name: string;
+  topic: TTopic;
+  events: TDefs;
+  /** Throw PermanentError for "never going to work" (dead-letter now); any other throw retries. */
+  handle(event: EventOf<TDefs[number]>, context: ConsumerContext): Promise<void>;
+}
+
+const NAME = /^[a-z][a-z0-9-]{0,62}$/;
+
+export function defineConsumer<const TDefs extends readonly TAnyEventDefinition[]>(
+  definition: ConsumerDefinition<TDefs>,
+): ConsumerDefinition<TDefs> {
+  if (!NAME.test(definition.name)) {
+    throw new Error(`consumer name "${definition.name}" must be lower-case letters, digits and dashes`);
+  }
+  if (definition.events.length === 0) throw new Error(`consumer "${definition.name}" handles no event type`);
+  for (const event of definition.events) {
+    if (event.topic !== definition.topic) {
+      throw new Error(`consumer "${definition.name}" listens to ${definition.topic}, but ${event.type} travels on ${event.topic}`);
+    }
+  }
+  return definition;
+}
