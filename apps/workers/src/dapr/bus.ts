@@ -1,7 +1,16 @@
 // The Dapr transport of the EventBus (packages/events/src/bus.ts), for Kubernetes with a daprd
 // sidecar: publish through the SDK's HTTP client, receive through our own app-callback server,
 // reminders through the Jobs API. See docs/dapr.md.
-import type { DeliveryStatus, EventBus, JobHandler, Subscription, TTopic } from "@taskboard/events";
+import {
+  DEFAULT_RETRY_POLICY,
+  type DeadLetterSink,
+  type DeliveryStatus,
+  type EventBus,
+  type JobHandler,
+  type RetryPolicy,
+  type Subscription,
+  type TTopic,
+} from "@taskboard/events";
 import { createAppCallbackServer, type AppCallbackServer } from "./app-callback-server.ts";
 import { defaultBusLogger, type BusLogger } from "./bus-logger.ts";
 import { parseDaprConfig, type TDaprConfig, type TDaprConfigInput } from "./config.ts";
@@ -12,6 +21,13 @@ import { createTopicDispatcher, type TopicDispatcher } from "./topic-dispatcher.
 
 export interface DaprBusOptions {
   logger?: BusLogger;
+  /**
+   * The retry policy declared for the pub/sub component in infra/dapr (resiliency). daprd does
+   * the waiting; the bus only needs the count to know when a consumer has given up.
+   */
+  retry?: RetryPolicy;
+  /** Records a consumer's dead letter (consumer, error); without it daprd's deadLetterTopic does. */
+  onDeadLetter?: DeadLetterSink;
 }
 
 export interface DaprBus extends EventBus {
@@ -98,7 +114,10 @@ export function createDaprBus(config: TDaprConfigInput | TDaprConfig, options: D
       if (state !== "new") throw new Error(`start() called twice (bus is ${state})`);
       state = "starting";
       const dispatchers = new Map<TTopic, TopicDispatcher>();
-      for (const [topic, list] of subscriptions) dispatchers.set(topic, createTopicDispatcher(topic, list, logger));
+      const dispatcherOptions = { retry: options.retry ?? DEFAULT_RETRY_POLICY, onDeadLetter: options.onDeadLetter, logger };
+      for (const [topic, list] of subscriptions) {
+        dispatchers.set(topic, createTopicDispatcher(topic, list, dispatcherOptions));
+      }
       server = createAppCallbackServer({ config: settings, topics: dispatchers, jobs: { dispatch: dispatchJob }, logger });
       // Listen first: daprd waits for the app port before it asks for /dapr/subscribe.
       await server.listen();

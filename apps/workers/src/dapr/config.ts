@@ -51,8 +51,11 @@ export const daprEnvShape = {
       message: `DAPR_MAX_EVENT_BYTES cannot exceed daprd's ${DAPRD_MAX_REQUEST_BYTES}-byte request limit`,
     })
     .default(256 * 1024),
-  /** Ask daprd for bulk deliveries (alpha in Dapr; entries still handled in per-user order). */
-  DAPR_BULK_SUBSCRIBE: z.stringbool().default(true),
+  /**
+   * Ask daprd for bulk deliveries (alpha in Dapr). Off by default: entries held back behind a
+   * retried entry of the same user use up their own daprd retries, see docs/dapr.md.
+   */
+  DAPR_BULK_SUBSCRIBE: z.stringbool().default(false),
   DAPR_BULK_MAX_MESSAGES: z.coerce.number().int().min(1).max(1000).default(50),
   DAPR_BULK_MAX_AWAIT_MS: z.coerce.number().int().min(0).max(60_000).default(100),
 };

@@ -6,11 +6,12 @@
 // failed entry could leave a later event of the same user published ahead of it. Instead events
 // go one by one per partition key (users in parallel), and a partition stops at its first failure.
 import { CommunicationProtocolEnum, DaprClient, LogLevel } from "@dapr/dapr";
-import type { TCloudEvent, TTopic } from "@taskboard/events";
+import { InvalidEventError, ZCloudEventEnvelopeSchema, type TCloudEvent, type TTopic } from "@taskboard/events";
 import type { BusLogger } from "./bus-logger.ts";
 import { DAPRD_MAX_REQUEST_BYTES, type TDaprConfig } from "./config.ts";
 import { DaprPublishError, EventTooLargeError, type PublishFailure } from "./errors.ts";
 import { waitForSidecar } from "./sidecar-http.ts";
+import { SOURCE_TRACEPARENT_ATTRIBUTE } from "./wire-format.ts";
 
 const PARTITIONS_IN_PARALLEL = 8;
 
@@ -53,7 +54,8 @@ export function createDaprPublisher(config: TDaprConfig, logger: BusLogger): Dap
   ): Promise<PublishFailure | undefined> {
     for (const event of events) {
       // HTTP publish reports failure in `error` instead of throwing (PITFALLS 3).
-      const response = await client.pubsub.publish(config.DAPR_PUBSUB_NAME, topic, event, {
+      const wire = event.traceparent ? { ...event, [SOURCE_TRACEPARENT_ATTRIBUTE]: event.traceparent } : event;
+      const response = await client.pubsub.publish(config.DAPR_PUBSUB_NAME, topic, wire, {
         contentType: "application/cloudevents+json",
         metadata: { partitionKey },
       });
@@ -104,9 +106,15 @@ export function createDaprPublisher(config: TDaprConfig, logger: BusLogger): Dap
   };
 }
 
+/**
+ * Only valid envelopes go out: daprd would fill in a missing source, type, specversion or time
+ * with its own defaults, and without a partitionkey per-user order is lost.
+ */
 function assertPublishable(event: TCloudEvent, limit: number) {
-  if (typeof event.partitionkey !== "string" || event.partitionkey.length === 0) {
-    throw new TypeError(`Event ${event.id} has no partitionkey: per-user ordering needs one`);
+  const envelope = ZCloudEventEnvelopeSchema.safeParse(event);
+  if (!envelope.success) {
+    const type = typeof event === "object" && event && typeof event.type === "string" ? event.type : "unknown";
+    throw new InvalidEventError(type, envelope.error);
   }
   const bytes = Buffer.byteLength(JSON.stringify(event), "utf8");
   if (bytes > limit) throw new EventTooLargeError(event.id, bytes, limit);

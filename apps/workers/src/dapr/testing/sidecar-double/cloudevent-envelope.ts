@@ -1,10 +1,11 @@
 // How daprd turns a publish request into the CloudEvent it stores and delivers
-// (https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-cloudevents/):
-// a body sent as application/cloudevents+json is kept, must carry the required attributes, and
-// only gets the missing Dapr fields added; anything else is wrapped in a Dapr-made envelope.
+// (https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-cloudevents/,
+//  https://github.com/dapr/components-contrib/blob/main/pubsub/envelope.go): a body sent as
+// application/cloudevents+json is kept, except that traceid/traceparent/tracestate/topic/
+// pubsubname are always set by daprd (the docs say "if missing"; the code overwrites them) and
+// time/source/type/specversion get defaults when absent. Only unparsable JSON is refused.
+// Anything else is wrapped in a Dapr-made envelope.
 import { randomBytes, randomUUID } from "node:crypto";
-
-const REQUIRED = ["id", "source", "specversion", "type"] as const;
 
 export type EnvelopeResult = { ok: true; envelope: Record<string, unknown> } | { ok: false; message: string };
 
@@ -31,11 +32,14 @@ export function toEnvelope(options: {
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
       return { ok: false, message: "cloud event is not a JSON object" };
     }
-    const missing = REQUIRED.filter((key) => !(key in parsed));
-    if (missing.length > 0) {
-      return { ok: false, message: `cloud event is missing required attributes: ${missing.join(", ")}` };
-    }
-    const envelope: Record<string, unknown> = { time: new Date().toISOString(), ...daprFields, ...parsed };
+    const envelope: Record<string, unknown> = {
+      time: new Date().toISOString(),
+      source: "Dapr",
+      type: "com.dapr.event.sent",
+      specversion: "1.0",
+      ...parsed,
+      ...daprFields,
+    };
     return { ok: true, envelope };
   }
 

@@ -37,6 +37,8 @@ export function sendRouterNotFound(res: http.ServerResponse) {
 export interface AppResponse {
   status: number;
   body: string;
+  /** Nothing listens on the app port (the app is restarting). */
+  refused?: boolean;
 }
 
 /** POSTs to the app like daprd's app channel; network failures come back as status 0. */
@@ -50,6 +52,11 @@ export async function postToApp(
     const response = await fetch(url, { method: "POST", body, headers, signal: AbortSignal.timeout(timeoutMs) });
     return { status: response.status, body: await response.text() };
   } catch (error) {
-    return { status: 0, body: error instanceof Error ? error.message : String(error) };
+    const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+    return {
+      status: 0,
+      body: error instanceof Error ? error.message : String(error),
+      refused: cause?.code === "ECONNREFUSED",
+    };
   }
 }

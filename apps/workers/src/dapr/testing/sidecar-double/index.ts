@@ -66,8 +66,29 @@ export async function startSidecarDouble(options: SidecarDoubleOptions) {
   const appHeaders = (): Record<string, string> =>
     options.appApiToken ? { "dapr-api-token": options.appApiToken } : {};
 
+  // Closed while the app port refuses connections; reopened (and subscriptions re-read) when it
+  // listens again, like daprd with app health checks enabled.
+  let gateOpen = true;
+  let reopening: Promise<void> | undefined;
+  const appGate = {
+    isOpen: () => gateOpen,
+    refused() {
+      if (!gateOpen || stopped) return;
+      gateOpen = false;
+      reopening = (async () => {
+        while (!stopped && !(await portOpen(appHost, options.appPort))) await sleep(25);
+        if (stopped) return;
+        await readSubscriptions();
+        gateOpen = true;
+        reopening = undefined;
+        broker.resume();
+      })();
+    },
+  };
+
   const broker = createBroker({
     pubsubName: pubsubNames[0]!,
+    appGate,
     appBaseUrl,
     appHeaders,
     resiliency: options.resiliency,
@@ -75,6 +96,10 @@ export async function startSidecarDouble(options: SidecarDoubleOptions) {
     log,
   });
   const scheduler = createJobsScheduler({
+    whenAppReachable: async () => {
+      while (!gateOpen && reopening && !stopped) await reopening;
+    },
+    onRefused: () => appGate.refused(),
     appBaseUrl,
     appHeaders,
     schedulerUtcOffsetMinutes: options.schedulerUtcOffsetMinutes ?? 0,
@@ -187,23 +212,28 @@ export async function startSidecarDouble(options: SidecarDoubleOptions) {
     sendRouterNotFound(res);
   }
 
-  /** Like daprd: wait for the app port to open, then read its subscriptions once. */
+  /** Like daprd: wait for the app port to open, then read its subscriptions. */
   async function discoverApp() {
     while (!stopped && !(await portOpen(appHost, options.appPort))) await sleep(25);
     if (stopped) return;
+    await readSubscriptions();
+    appDiscovered = true;
+  }
+
+  async function readSubscriptions() {
     try {
       const response = await fetch(`${appBaseUrl()}/dapr/subscribe`, { headers: appHeaders() });
       const list: unknown = response.ok ? await response.json() : [];
+      const known = new Set(broker.subscriptions().map((s) => `${s.pubsubname}/${s.topic}`));
       for (const entry of Array.isArray(list) ? (list as Record<string, unknown>[]) : []) {
         const sub = toSubscription(entry);
         if (!sub) log(`invalid subscription ignored: ${JSON.stringify(entry)}`);
         else if (!pubsubNames.includes(sub.pubsubname)) log(`subscription to unknown pubsub ${sub.pubsubname} ignored`);
-        else broker.addSubscription(sub);
+        else if (!known.has(`${sub.pubsubname}/${sub.topic}`)) broker.addSubscription(sub);
       }
     } catch (error) {
       log(`GET /dapr/subscribe failed: ${String(error)}`);
     }
-    appDiscovered = true;
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

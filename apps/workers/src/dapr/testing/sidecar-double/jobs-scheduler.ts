@@ -26,6 +26,9 @@ export interface JobTrigger {
 }
 
 export interface SchedulerOptions {
+  /** Resolves when the app listens; a refused trigger waits here without using a retry. */
+  whenAppReachable: () => Promise<void>;
+  onRefused: () => void;
   appBaseUrl: () => string;
   appHeaders: () => Record<string, string>;
   /** Offset of the Scheduler's local clock from UTC, in minutes, for times sent without one. */
@@ -63,6 +66,13 @@ export function createJobsScheduler(options: SchedulerOptions) {
       10_000,
     );
     inFlight -= 1;
+    if (response.refused) {
+      options.onRefused();
+      inFlight += 1;
+      await options.whenAppReachable();
+      inFlight -= 1;
+      return fire(name, data, attempt);
+    }
     const completed = response.status === 404 || (response.status >= 200 && response.status < 300);
     triggers.push({ name, attempt, appStatus: response.status, result: completed ? "completed" : "failed" });
     if (!completed && attempt <= options.failurePolicy.maxRetries) {

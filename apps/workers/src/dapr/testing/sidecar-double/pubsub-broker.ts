@@ -8,6 +8,8 @@
 //     non-2xx or a network error = retry; DROP = dead-letter topic (when set); 404 = dropped
 //   - retries follow the configured resiliency policy; without one, the first failure goes
 //     straight to the dead-letter topic (PITFALLS 7)
+//   - while the app port refuses connections (app restarting) deliveries pause without using up
+//     retries, as daprd does with app health checks enabled (dapr.io/enable-app-health-check)
 //   - bulk subscriptions get `{ entries: [...] }` and answer `{ statuses: [...] }`; an entry
 //     missing from the answer counts as RETRY
 import { randomUUID } from "node:crypto";
@@ -74,8 +76,15 @@ interface SubscriptionState {
   firstWaitingSince: number | undefined;
 }
 
+export interface AppGate {
+  isOpen(): boolean;
+  /** Report a refused connection: the gate closes until the app listens again. */
+  refused(): void;
+}
+
 export interface BrokerOptions {
   pubsubName: string;
+  appGate: AppGate;
   appBaseUrl: () => string;
   appHeaders: () => Record<string, string>;
   resiliency: ResiliencyPolicy | undefined;
@@ -123,6 +132,7 @@ export function createBroker(options: BrokerOptions) {
   }
 
   function addSubscription(sub: DiscoveredSubscription): boolean {
+    // Within one /dapr/subscribe answer the first entry for a topic wins (re-reads skip known ones).
     if (subscriptions.some((s) => s.sub.pubsubname === sub.pubsubname && s.sub.topic === sub.topic)) {
       options.log(`duplicate subscription for ${sub.pubsubname}/${sub.topic} ignored (one per app id)`);
       return false;
@@ -174,7 +184,7 @@ export function createBroker(options: BrokerOptions) {
   }
 
   function pump(state: SubscriptionState) {
-    if (stopped) return;
+    if (stopped || !options.appGate.isOpen()) return;
     if (state.sub.bulk) return pumpBulk(state, state.sub.bulk);
     const now = Date.now();
     let wakeAt = Infinity;
@@ -190,20 +200,24 @@ export function createBroker(options: BrokerOptions) {
       void deliverOne(state, pending).then((outcome) => {
         inFlight -= 1;
         partition.busy = false;
-        settle(state, partition, pending, outcome);
+        if (outcome) settle(state, partition, pending, outcome);
         pump(state);
       });
     }
     if (wakeAt !== Infinity) later(() => pump(state), wakeAt - now);
   }
 
-  async function deliverOne(state: SubscriptionState, pending: Pending): Promise<Outcome> {
+  async function deliverOne(state: SubscriptionState, pending: Pending): Promise<Outcome | undefined> {
     const response = await postToApp(
       options.appBaseUrl() + state.sub.route,
       JSON.stringify(pending.message.envelope),
       { "content-type": "application/cloudevents+json", ...options.appHeaders() },
       options.deliveryTimeoutMs,
     );
+    if (response.refused) {
+      options.appGate.refused();
+      return undefined;
+    }
     const outcome = singleOutcome(response);
     deliveries.push({
       topic: state.sub.topic,
@@ -279,6 +293,10 @@ export function createBroker(options: BrokerOptions) {
       { "content-type": "application/json", ...options.appHeaders() },
       options.deliveryTimeoutMs,
     );
+    if (response.refused) {
+      options.appGate.refused();
+      return;
+    }
     const outcomes = bulkOutcomes(response, entries.map((e) => e.entryId));
     batch.forEach(({ partition, pending }, index) => {
       const outcome = outcomes[index]!;
@@ -298,6 +316,10 @@ export function createBroker(options: BrokerOptions) {
     append,
     addSubscription,
     subscriptions: () => subscriptions.map((s) => s.sub),
+    /** The app listens again: deliver what waited. */
+    resume() {
+      for (const state of subscriptions) pump(state);
+    },
     messages: (topic: string) => [...(topics.get(topic) ?? [])],
     deliveries: () => [...deliveries],
     settled: () => [...settled],
