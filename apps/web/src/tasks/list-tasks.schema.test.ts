@@ -19,6 +19,10 @@ describe("ZListTasksSchema", () => {
     expect(ZListTasksSchema.safeParse(input).success).toBe(false);
   });
 
+  it("treats a missing input as the defaults", () => {
+    expect(ZListTasksSchema.parse(undefined)).toEqual({ status: "OPEN", sort: "position", limit: 50 });
+  });
+
   it("accepts a null cursor (first page of an infinite query)", () => {
     expect(ZListTasksSchema.parse({ cursor: null }).cursor).toBeNull();
   });

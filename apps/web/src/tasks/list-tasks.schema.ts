@@ -39,7 +39,9 @@ export const ZListTasksSchema = z
     if (input.dueFrom && input.dueTo && new Date(input.dueFrom) > new Date(input.dueTo)) {
       ctx.addIssue({ code: "custom", path: ["dueTo"], message: "dueTo must not be before dueFrom" });
     }
-  });
+  })
+  // No input at all means "the defaults" (`trpc.task.list.queryOptions()`).
+  .prefault({});
 
 export type TListTasks = z.infer<typeof ZListTasksSchema>;
 export type TListTasksInput = z.input<typeof ZListTasksSchema>;
