@@ -125,7 +125,9 @@ export function createAppCallbackServer(options: {
       stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.allSettled([...inFlight]);
-      server.closeIdleConnections();
+      // daprd keeps connections alive and may start another delivery on one; nothing in flight
+      // remains, and anything new would be answered RETRY, so cut them now.
+      server.closeAllConnections();
       await closed;
     },
   };
