@@ -4,7 +4,8 @@ import pino from "pino";
 import { env } from "@/env";
 
 export const logger = pino({
-  level: env.LOG_LEVEL,
+  // Defaults are not applied while validation is skipped (next build), hence the fallback.
+  level: env.LOG_LEVEL ?? "info",
   base: { service: "web" },
   redact: ["*.password", "*.token", "*.secret", "*.cookie", "*.authorization"],
 });

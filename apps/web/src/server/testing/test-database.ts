@@ -36,3 +36,11 @@ export async function readOutbox(db: Db): Promise<{ topic: string; type: string;
 export async function countOutbox(db: Db): Promise<number> {
   return db.outboxEvent.count();
 }
+
+// Provided by packages/db's vitest globalSetup (declared there too; repeated so this app's
+// type check sees it).
+declare module "vitest" {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string;
+  }
+}
