@@ -91,6 +91,9 @@ export function useTaskActions() {
       onSuccess: (task) => {
         const done = task as Task;
         putTask(client, done);
+        // The next occurrence of a repeating task is created by a worker reacting to the event;
+        // look again shortly so it appears without a manual refresh.
+        if (done.rrule) setTimeout(() => void invalidateLists(client), 1500);
         toast.success(`Completed “${done.title}”`, {
           action: { label: "Undo", onClick: () => reopen.mutate({ id: done.id, expectedVersion: done.version }) },
         });
