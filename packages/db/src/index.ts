@@ -9,3 +9,4 @@ export * from "./queries/processed-events.ts";
 export * from "./queries/dead-letters.ts";
 export * from "./queries/tasks.ts";
 export * from "./queries/tags.ts";
+export * from "./queries/user-changes.ts";
