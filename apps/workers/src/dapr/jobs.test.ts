@@ -48,8 +48,8 @@ describe("Dapr bus: jobs", () => {
     expect(double.jobs()[0]?.dueTime).toMatch(/\+00:00$/);
     await waitFor("the job", () => fired.length === 1);
     expect(fired[0]).toMatchObject({ name: "reminder:task-1:1", payload: { taskId: "task-1" }, attempt: 1 });
-    expect(fired[0]!.at).toBeGreaterThanOrEqual(at.getTime());
-    expect(fired[0]!.at).toBeLessThan(at.getTime() + 1_500);
+    expect(fired[0]?.at).toBeGreaterThanOrEqual(at.getTime());
+    expect(fired[0]?.at).toBeLessThan(at.getTime() + 1_500);
   });
 
   it("scheduling the same name again replaces the job (idempotent retries of schedule)", async () => {

@@ -110,7 +110,7 @@ describe("Dapr bus: app callback", () => {
     await bus.publish(TOPICS.taskEvents, [sampleEvent("task.created", "user-a")]);
     await waitFor("dead letter", () => double.deadLetters(TOPICS.taskEvents).length === 1);
     expect(times).toHaveLength(4);
-    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
     gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(40 * 2 ** i - 5));
   });
 
@@ -193,7 +193,7 @@ describe("Dapr bus: app callback", () => {
       await untilIdle(double);
       expect(double.deliveries().every((d) => d.bulk)).toBe(true);
       expect(double.deliveries().map((d) => d.outcome).sort()).toEqual(["DROP", "SUCCESS", "SUCCESS"]);
-      expect(double.deadLetters(TOPICS.taskEvents).map((m) => m.envelope.id)).toEqual([events[1]!.id]);
+      expect(double.deadLetters(TOPICS.taskEvents).map((m) => m.envelope.id)).toEqual([events[1]?.id]);
     });
 
     it("holds a user's later entries behind a retried one, so order survives the batch", async () => {

@@ -18,7 +18,7 @@ export function toEnvelope(options: {
   traceparent: string | undefined;
 }): EnvelopeResult {
   const { body, topic, pubsubName, appId } = options;
-  const contentType = options.contentType.split(";")[0]!.trim().toLowerCase() || "text/plain";
+  const contentType = (options.contentType.split(";")[0] ?? "").trim().toLowerCase() || "text/plain";
   const traceparent = options.traceparent ?? `00-${randomBytes(16).toString("hex")}-${randomBytes(8).toString("hex")}-01`;
   const daprFields = { topic, pubsubname: pubsubName, traceid: traceparent, traceparent, tracestate: "" };
 

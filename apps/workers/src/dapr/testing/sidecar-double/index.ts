@@ -87,7 +87,6 @@ export async function startSidecarDouble(options: SidecarDoubleOptions) {
   };
 
   const broker = createBroker({
-    pubsubName: pubsubNames[0]!,
     appGate,
     appBaseUrl,
     appHeaders,
@@ -156,9 +155,13 @@ export async function startSidecarDouble(options: SidecarDoubleOptions) {
       });
     }
     const publish = /^\/v1\.0\/publish\/([^/]+)\/([^/]+)$/.exec(path);
-    if (req.method === "POST" && publish) return handlePublish(req, res, decodeURIComponent(publish[1]!), decodeURIComponent(publish[2]!), url);
+    if (req.method === "POST" && publish) {
+      const [, pubsub = "", topic = ""] = publish;
+      return handlePublish(req, res, decodeURIComponent(pubsub), decodeURIComponent(topic), url);
+    }
     const job = /^\/([^/]+)\/jobs\/([^/]+)$/.exec(path);
-    if (job && (jobsPrefixes as string[]).includes(job[1]!)) return handleJobs(req, res, decodeURIComponent(job[2]!));
+    const [, prefix = "", jobName = ""] = job ?? [];
+    if (job && (jobsPrefixes as string[]).includes(prefix)) return handleJobs(req, res, decodeURIComponent(jobName));
     req.resume();
     sendRouterNotFound(res);
   }

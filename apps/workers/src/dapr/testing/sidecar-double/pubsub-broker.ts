@@ -83,7 +83,6 @@ export interface AppGate {
 }
 
 export interface BrokerOptions {
-  pubsubName: string;
   appGate: AppGate;
   appBaseUrl: () => string;
   appHeaders: () => Record<string, string>;
@@ -194,7 +193,8 @@ export function createBroker(options: BrokerOptions) {
         wakeAt = Math.min(wakeAt, partition.notBefore);
         continue;
       }
-      const pending = partition.queue[0]!;
+      const pending = partition.queue[0];
+      if (!pending) continue;
       partition.busy = true;
       inFlight += 1;
       void deliverOne(state, pending).then((outcome) => {
@@ -299,7 +299,7 @@ export function createBroker(options: BrokerOptions) {
     }
     const outcomes = bulkOutcomes(response, entries.map((e) => e.entryId));
     batch.forEach(({ partition, pending }, index) => {
-      const outcome = outcomes[index]!;
+      const outcome = outcomes[index] ?? "RETRY";
       deliveries.push({
         topic: state.sub.topic,
         route: state.sub.route,
