@@ -1,7 +1,7 @@
 // tag.* against a real database: counts, case-insensitive uniqueness, rename, delete.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
-import { callerFor, countOutbox, insertUser, openTestDatabase } from "@/server/testing/test-database";
+import { callerFor, countOutbox, insertUser, openTestDatabase, must } from "@/server/testing/test-database";
 
 let testDb: TestDatabase;
 let api: ReturnType<typeof callerFor>;
@@ -34,7 +34,7 @@ describe("tags", () => {
       code: "CONFLICT",
       message: 'You already have a tag called "Alpha"',
     });
-    const zeta = (await api.tag.list()).find((t) => t.name === "zeta")!;
+    const zeta = must((await api.tag.list()).find((t) => t.name === "zeta"));
     await expect(api.tag.update({ id: zeta.id, name: "alpha" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
@@ -44,18 +44,18 @@ describe("tags", () => {
   });
 
   it("renames (also changing only the case of its own name) and recolours", async () => {
-    const alpha = (await api.tag.list()).find((t) => t.name === "Alpha")!;
+    const alpha = must((await api.tag.list()).find((t) => t.name === "Alpha"));
     expect(await api.tag.update({ id: alpha.id, name: "alpha" })).toMatchObject({ name: "alpha" });
     expect(await api.tag.update({ id: alpha.id, color: "#00ff00" })).toMatchObject({ name: "alpha", color: "#00ff00" });
-    const task = (await api.task.list({})).items.find((t) => t.title === "open")!;
+    const task = must((await api.task.list({})).items.find((t) => t.title === "open"));
     expect(task.tags).toEqual([{ id: alpha.id, name: "alpha", color: "#00ff00" }]);
   });
 
   it("deleting a tag takes it off its tasks without task events", async () => {
-    const alpha = (await api.tag.list()).find((t) => t.name === "alpha")!;
+    const alpha = must((await api.tag.list()).find((t) => t.name === "alpha"));
     const events = await countOutbox(testDb.db);
     expect(await api.tag.delete({ id: alpha.id })).toEqual({ id: alpha.id });
-    const task = (await api.task.list({})).items.find((t) => t.title === "open")!;
+    const task = must((await api.task.list({})).items.find((t) => t.title === "open"));
     expect(task.tags).toEqual([]);
     expect(await countOutbox(testDb.db)).toBe(events);
     await expect(api.tag.delete({ id: alpha.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
 import type { TTaskSnapshot } from "@taskboard/events";
 import type { TSessionUser } from "@/server/session-user";
-import { callerFor, insertUser, openTestDatabase } from "@/server/testing/test-database";
+import { callerFor, insertUser, openTestDatabase, must } from "@/server/testing/test-database";
 import { TASK_SORTS, type TListTasksInput } from "./list-tasks.schema";
 
 let testDb: TestDatabase;
@@ -38,8 +38,8 @@ beforeAll(async () => {
     const task = await api.task.create({ ...spec, tagIds: "tagIds" in spec ? [...spec.tagIds] : undefined });
     byTitle.set(task.title, task);
   }
-  await api.task.complete({ id: byTitle.get("hotel done")!.id });
-  await api.task.delete({ id: byTitle.get("india deleted")!.id });
+  await api.task.complete({ id: must(byTitle.get("hotel done")).id });
+  await api.task.delete({ id: must(byTitle.get("india deleted")).id });
   // Someone else's tasks must never show up.
   const other = callerFor(testDb.db, await insertUser(testDb.db, "Other"));
   await other.task.create({ title: "alpha of another user", priority: "URGENT" });
@@ -80,15 +80,15 @@ describe("filters", () => {
 
   it("filters by priorities and by any of the tags", async () => {
     expect((await titles({ priorities: ["HIGH", "URGENT"], sort: "title" }))).toEqual(["alpha overdue", "bravo soon", "charlie no due", "golf same due as bravo"]);
-    const work = (await api.tag.list()).find((t) => t.name === "work")!;
-    const home = (await api.tag.list()).find((t) => t.name === "home")!;
+    const work = must((await api.tag.list()).find((t) => t.name === "work"));
+    const home = must((await api.tag.list()).find((t) => t.name === "home"));
     expect(await titles({ tagIds: [work.id], sort: "title" })).toEqual(["alpha overdue", "delta later"]);
     expect(await titles({ tagIds: [work.id, home.id], sort: "title" })).toEqual(["alpha overdue", "bravo soon", "delta later"]);
   });
 
   it("filters by due range (inclusive)", async () => {
-    const bravo = byTitle.get("bravo soon")!;
-    expect(await titles({ dueFrom: bravo.dueAt!, dueTo: iso(24), sort: "title" })).toEqual(["bravo soon", "golf same due as bravo"]);
+    const bravo = must(byTitle.get("bravo soon"));
+    expect(await titles({ dueFrom: must(bravo.dueAt), dueTo: iso(24), sort: "title" })).toEqual(["bravo soon", "golf same due as bravo"]);
   });
 
   it("filters overdue (an all-day task is not overdue on its own day)", async () => {
@@ -123,8 +123,8 @@ describe("sorts", () => {
 
   it("priority defaults to most urgent first", async () => {
     const items = (await api.task.list({ sort: "priority" })).items;
-    expect(items[0]!.priority).toBe("URGENT");
-    expect(items.at(-1)!.priority).toBe("NONE");
+    expect(must(items[0]).priority).toBe("URGENT");
+    expect(must(items.at(-1)).priority).toBe("NONE");
   });
 
   it("title and created", async () => {

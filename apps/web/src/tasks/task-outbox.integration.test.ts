@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
 import type { TTaskSnapshot } from "@taskboard/events";
-import { callerFor, countOutbox, insertUser, openTestDatabase, readOutbox } from "@/server/testing/test-database";
+import { callerFor, countOutbox, insertUser, openTestDatabase, readOutbox, must } from "@/server/testing/test-database";
 
 let testDb: TestDatabase;
 let api: ReturnType<typeof callerFor>;
@@ -44,7 +44,7 @@ describe("one mutation, one event, one transaction", () => {
       const snapshot = await step();
       const events = await readOutbox(testDb.db);
       expect(events).toHaveLength(before + 1);
-      const last = events.at(-1)!;
+      const last = must(events.at(-1));
       expect(last.type).toBe(type);
       expect(last.event.type).toBe(type);
       expect(last.event.specversion).toBe("1.0");

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
 import type { TSessionUser } from "@/server/session-user";
-import { callerFor, countOutbox, insertUser, openTestDatabase, readOutbox } from "@/server/testing/test-database";
+import { callerFor, countOutbox, insertUser, openTestDatabase, readOutbox, must } from "@/server/testing/test-database";
 
 let testDb: TestDatabase;
 let user: TSessionUser;
@@ -23,7 +23,7 @@ beforeEach(async () => {
 
 async function lastEvent() {
   const events = await readOutbox(testDb.db);
-  return events.at(-1)!;
+  return must(events.at(-1));
 }
 
 describe("task.create", () => {
@@ -44,7 +44,7 @@ describe("task.create", () => {
     const events = await readOutbox(testDb.db);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ topic: "task-events", type: "task.created", partitionKey: user.id });
-    expect(events[0]!.event).toMatchObject({
+    expect(must(events[0]).event).toMatchObject({
       source: "/taskboard/web",
       subject: task.id,
       partitionkey: user.id,

@@ -37,6 +37,12 @@ export async function countOutbox(db: Db): Promise<number> {
   return db.outboxEvent.count();
 }
 
+/** The value, or a test failure saying what was missing (instead of a non-null assertion). */
+export function must<T>(value: T | null | undefined, what = "value"): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what} to exist`);
+  return value;
+}
+
 // Provided by packages/db's vitest globalSetup (declared there too; repeated so this app's
 // type check sees it).
 declare module "vitest" {
