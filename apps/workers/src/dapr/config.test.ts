@@ -47,6 +47,12 @@ describe("Dapr config", () => {
     expect(() => parseDaprConfig({ DAPR_APP_PORT: "3002", DAPR_BULK_SUBSCRIBE: "maybe" })).toThrow(/DAPR_BULK_SUBSCRIBE/);
   });
 
+  it("accepts a config that was parsed already (the workers' bus factory parses first)", () => {
+    const parsed = parseDaprConfig({ DAPR_APP_PORT: "3002", DAPR_BULK_SUBSCRIBE: "true" });
+    expect(parseDaprConfig(parsed)).toEqual(parsed);
+    expect(() => createDaprBus(parsed)).not.toThrow();
+  });
+
   it("makes createDaprBus fail at construction, before any I/O", () => {
     expect(() => createDaprBus({ DAPR_HTTP_PORT: "3500" } as never)).toThrow(DaprConfigError);
   });

@@ -75,9 +75,13 @@ export type TDaprConfig = z.output<typeof ZDaprConfigSchema>;
 
 /** Validates the Dapr settings (from process.env by default); throws one error listing every problem. */
 export function parseDaprConfig(source: Record<string, unknown> = process.env): TDaprConfig {
-  // Treat empty strings as unset, as the workers' env.ts does.
+  // Treat empty strings as unset, as the workers' env.ts does; accept an already parsed config
+  // (booleans) as well as raw environment strings.
   const cleaned = Object.fromEntries(
-    Object.keys(daprEnvShape).map((key) => [key, source[key] === "" ? undefined : source[key]]),
+    Object.keys(daprEnvShape).map((key) => {
+      const value = source[key];
+      return [key, value === "" ? undefined : typeof value === "boolean" ? String(value) : value];
+    }),
   );
   const result = ZDaprConfigSchema.safeParse(cleaned);
   if (!result.success) {
