@@ -39,14 +39,19 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
 
       const log = baseLog.child({ eventId: event.id, eventType: event.type, attempt: delivery.attempt });
       try {
+        let postCommit: (() => void | Promise<void>)[] = [];
         const applied = await deps.db.$transaction(
           async (tx) => {
+            // A retried transaction callback starts over: forget what a failed try queued.
+            postCommit = [];
             if (!(await markEventProcessed(tx, consumer.name, event.id))) return false;
-            await consumer.handle(event as never, { tx, log, attempt: delivery.attempt });
+            const afterCommit = (effect: () => void | Promise<void>) => void postCommit.push(effect);
+            await consumer.handle(event as never, { tx, log, attempt: delivery.attempt, afterCommit });
             return true;
           },
           { timeout: deps.transactionTimeoutMs ?? 10_000 },
         );
+        await runAfterCommit(postCommit, log);
         const seconds = (performance.now() - started) / 1000;
         deps.metrics?.eventsConsumed.inc({ ...labels, outcome: applied ? "applied" : "duplicate" });
         deps.metrics?.handlerSeconds.observe(labels, seconds);
@@ -63,4 +68,15 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
       }
     },
   };
+}
+
+/** Committed is committed: a failing post-commit effect is logged, never turned into a retry. */
+async function runAfterCommit(effects: (() => void | Promise<void>)[], log: Logger): Promise<void> {
+  for (const effect of effects) {
+    try {
+      await effect();
+    } catch (error) {
+      log.error({ err: error }, "post-commit effect failed");
+    }
+  }
 }

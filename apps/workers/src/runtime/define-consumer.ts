@@ -16,6 +16,12 @@ export interface ConsumerContext {
   log: Logger;
   /** 1 on first delivery. */
   attempt: number;
+  /**
+   * Runs `effect` once the transaction has committed (never if it rolls back, never for a
+   * duplicate). For notifying the outside world (Socket.IO): lost if the process dies right after
+   * the commit, so only for effects a reader can recover from the database. Its errors are logged.
+   */
+  afterCommit(effect: () => void | Promise<void>): void;
 }
 
 export interface ConsumerDefinition<TDefs extends readonly TAnyEventDefinition[] = readonly TAnyEventDefinition[]> {
