@@ -1,7 +1,7 @@
 // A consumer for tests whose effect is a row per handled event in `probe_effects` (a table the
 // tests create; it has no unique key, so a duplicated effect would show as two rows).
 import type { Db } from "@taskboard/db";
-import { eventRegistry, TOPICS } from "@taskboard/events";
+import { TASK_EVENT_DEFINITIONS, TOPICS } from "@taskboard/events";
 import { defineConsumer, type ConsumerContext, type EventOf } from "../runtime/define-consumer.ts";
 
 export async function createProbeTable(db: Db): Promise<void> {
@@ -16,7 +16,7 @@ export async function createProbeTable(db: Db): Promise<void> {
     )`);
 }
 
-const taskEventDefinitions = Object.values(eventRegistry).filter((d) => d.topic === TOPICS.taskEvents);
+const taskEventDefinitions = TASK_EVENT_DEFINITIONS;
 type TaskEvent = EventOf<(typeof taskEventDefinitions)[number]>;
 
 /** `before` runs first inside the transaction; throw from it to simulate a failing handler. */

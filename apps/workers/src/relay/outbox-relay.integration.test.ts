@@ -1,0 +1,161 @@
+// The outbox relay against a real database: order per user, no loss when the bus is down, late
+// commits, and two relays at once (one leads, the other takes over when it goes).
+import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
+import { insertOutboxEvents } from "@taskboard/db";
+import { TOPICS, type EventBus, type TCloudEvent } from "@taskboard/events";
+import { waitFor } from "@taskboard/events/contract";
+import pino from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startWorkers, type RunningWorkers } from "../app.ts";
+import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
+import { taskEventSeries, writeOutbox } from "../testing/outbox-writer.ts";
+import { createProbeTable, probeConsumer, probeEffects } from "../testing/probe-consumer.ts";
+import { createOutboxRelay, type OutboxRelay } from "./outbox-relay.ts";
+
+const log = pino({ level: "silent" });
+
+/** A transport double that records what it accepted and can refuse. */
+function recordingBus() {
+  const published: TCloudEvent[] = [];
+  let refusals = 0;
+  const bus: EventBus = {
+    async publish(_topic, events) {
+      if (refusals > 0) {
+        refusals--;
+        throw new Error("broker unavailable");
+      }
+      published.push(...events);
+    },
+    subscribe() {},
+    onJob() {},
+    async schedule() {},
+    async cancel() {},
+    async start() {},
+    async stop() {},
+  };
+  return { bus, published, refuse: (n: number) => (refusals = n) };
+}
+
+describe("outbox relay", () => {
+  let database: TestDatabase;
+  const cleanups: (() => Promise<void>)[] = [];
+
+  beforeEach(async () => {
+    database = await createTestDatabase(adminDatabaseUrl());
+    await createProbeTable(database.db);
+  });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    await database.drop();
+  });
+
+  function relayWith(bus: EventBus, batchSize = 50): OutboxRelay {
+    const relay = createOutboxRelay({
+      db: database.db,
+      connectionString: database.url,
+      bus,
+      log,
+      batchSize,
+      pollIntervalMs: 100,
+      maxBackoffMs: 200,
+    });
+    relay.start();
+    cleanups.push(() => relay.stop());
+    return relay;
+  }
+
+  async function unpublished() {
+    return database.db.outboxEvent.count({ where: { publishedAt: null } });
+  }
+
+  it("publishes committed rows in order per user, in batches, and marks them published", async () => {
+    const { bus, published } = recordingBus();
+    relayWith(bus, 7);
+    const series = ["a", "b", "c"].map((user) => taskEventSeries(user, 20));
+    for (let i = 0; i < 20; i += 4) await writeOutbox(database.db, series.flatMap((s) => s.slice(i, i + 4)));
+    await waitFor("every event", () => published.length === 60);
+    for (const events of series) {
+      const user = events[0]!.partitionkey;
+      expect(published.filter((e) => e.partitionkey === user).map((e) => e.id)).toEqual(events.map((e) => e.id));
+    }
+    await waitFor("rows marked", async () => (await unpublished()) === 0);
+  });
+
+  it("keeps rows while the bus refuses them, records the error, and publishes them once it accepts", async () => {
+    const { bus, published, refuse } = recordingBus();
+    refuse(3);
+    relayWith(bus);
+    const events = taskEventSeries("a", 5);
+    await writeOutbox(database.db, events);
+    await waitFor("the publish after the outage", () => published.length === 5, 10_000);
+    expect(published.map((e) => e.id)).toEqual(events.map((e) => e.id));
+    const rows = await database.db.outboxEvent.findMany({ select: { attempts: true, lastError: true, publishedAt: true } });
+    expect(rows.every((r) => r.attempts === 3 && r.lastError?.includes("broker unavailable"))).toBe(true);
+    await waitFor("rows marked", async () => (await unpublished()) === 0);
+  });
+
+  it("does not skip a row whose transaction commits after a later one (no sequence cursor)", async () => {
+    const { bus, published } = recordingBus();
+    relayWith(bus);
+    const [early] = taskEventSeries("slow-user", 1);
+    const [late] = taskEventSeries("fast-user", 1);
+    let releaseSlow!: () => void;
+    const slowCommitted = database.db.$transaction(
+      async (tx) => {
+        await insertOutboxEvents(tx, TOPICS.taskEvents, [early!]); // takes the lower sequence
+        await new Promise<void>((resolve) => (releaseSlow = resolve));
+      },
+      { timeout: 20_000 },
+    );
+    await waitFor("the slow transaction to insert", () => releaseSlow !== undefined);
+    await writeOutbox(database.db, [late!]);
+    await waitFor("the fast event", () => published.length === 1);
+    releaseSlow();
+    await slowCommitted;
+    await waitFor("the late-committed event", () => published.length === 2);
+    expect(published.map((e) => e.id)).toEqual([late!.id, early!.id]);
+  });
+
+  it("runs safely twice: one leader publishes, the standby takes over when it stops", async () => {
+    async function worker() {
+      const app: RunningWorkers = await startWorkers(
+        {
+          bus: {
+            kind: "embedded",
+            databaseUrl: database.url,
+            retry: { maxRetries: 3, initialDelayMs: 50 },
+            concurrency: 3,
+            staleLockMs: 2_000,
+            daprSettings: {},
+          },
+          port: 0,
+          relay: { enabled: true, batchSize: 25, pollIntervalMs: 100 },
+        },
+        [probeConsumer("probe")],
+        log,
+      );
+      cleanups.push(() => app.stop());
+      return app;
+    }
+    const first = await worker();
+    const second = await worker();
+    await waitFor("a leader", () => first.relay!.isLeader() || second.relay!.isLeader());
+    expect(first.relay!.isLeader() && second.relay!.isLeader()).toBe(false);
+
+    const series = ["a", "b", "c", "d"].map((user) => taskEventSeries(user, 30));
+    for (let i = 0; i < 15; i += 3) await writeOutbox(database.db, series.flatMap((s) => s.slice(i, i + 3)));
+    const leader = first.relay!.isLeader() ? first : second;
+    const standby = leader === first ? second : first;
+    await leader.stop();
+    for (let i = 15; i < 30; i += 3) await writeOutbox(database.db, series.flatMap((s) => s.slice(i, i + 3)));
+
+    await waitFor("the standby to lead", () => standby.relay!.isLeader(), 5_000);
+    await waitFor("every effect", async () => (await probeEffects(database.db, "probe")).length === 120, 20_000);
+    const effects = await probeEffects(database.db, "probe");
+    for (const events of series) {
+      const user = events[0]!.partitionkey;
+      expect(effects.filter((e) => e.user_id === user).map((e) => e.event_id)).toEqual(events.map((e) => e.id));
+    }
+    expect(await unpublished()).toBe(0);
+  });
+});
