@@ -7,15 +7,19 @@ import type { Logger } from "pino";
 import { createBus, type BusConfig } from "./bus.ts";
 import { createHealthServer } from "./health.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
+import { createRealtime, type RealtimeConfig } from "./realtime/start-realtime.ts";
 import { createOutboxRelay, type OutboxRelay } from "./relay/outbox-relay.ts";
 import { createConsumerSubscription } from "./runtime/consumer-subscription.ts";
 import { createDeadLetterSink } from "./runtime/dead-letter-sink.ts";
 import type { ConsumerDefinition } from "./runtime/define-consumer.ts";
+import { createJobDispatcher } from "./runtime/job-dispatcher.ts";
 
 export interface WorkersConfig {
   bus: BusConfig;
   port: number;
   relay: { enabled: boolean; batchSize: number; pollIntervalMs: number };
+  /** Socket.IO live updates and the sync consumer; off when absent. */
+  realtime?: RealtimeConfig;
 }
 
 export interface RunningWorkers {
@@ -33,6 +37,10 @@ export async function startWorkers(
 ): Promise<RunningWorkers> {
   const db = createDb(config.bus.databaseUrl, { maxConnections: config.bus.concurrency + 4 });
   const metrics = createMetrics(db);
+  const realtime = config.realtime
+    ? createRealtime(config.realtime, { db, databaseUrl: config.bus.databaseUrl, log })
+    : undefined;
+  if (realtime) consumers = [...consumers, realtime.syncConsumer];
   let busLive = false;
   let stopping = false;
 
@@ -46,8 +54,10 @@ export async function startWorkers(
   });
   // Subscriptions first: a transport reads them once, at start (PITFALLS 2).
   for (const consumer of consumers) {
-    bus.subscribe(createConsumerSubscription(consumer, { db, log, metrics }));
+    bus.subscribe(createConsumerSubscription(consumer, { db, log, metrics, jobs: bus }));
   }
+  const jobHandler = createJobDispatcher(consumers, { db, log, jobs: bus });
+  if (jobHandler) bus.onJob(jobHandler);
 
   const health = createHealthServer(
     {
@@ -59,10 +69,12 @@ export async function startWorkers(
         busLive
           ? { ok: true, detail: `${consumers.length} consumer(s) on ${config.bus.kind}` }
           : { ok: false, detail: stopping ? "stopping" : "transport not consuming" },
+      ...(realtime ? { realtime: realtime.readiness } : {}),
     },
     metrics.registry,
   );
   await health.listen(config.port);
+  await realtime?.listen();
   await bus.start();
   busLive = true;
 
@@ -93,6 +105,8 @@ export async function startWorkers(
       busLive = false;
       await relay?.stop();
       await bus.stop();
+      // After the bus: in-flight handlers may still push their committed changes.
+      await realtime?.close();
       await health.close();
       await db.$disconnect();
     },

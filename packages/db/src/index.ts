@@ -10,3 +10,8 @@ export * from "./queries/dead-letters.ts";
 export * from "./queries/tasks.ts";
 export * from "./queries/tags.ts";
 export * from "./queries/user-changes.ts";
+export * from "./queries/task-snapshot.ts";
+export * from "./queries/audit.ts";
+export * from "./queries/notifications.ts";
+export * from "./queries/reminders.ts";
+export * from "./queries/recurrence.ts";

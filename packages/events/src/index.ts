@@ -12,4 +12,8 @@ export { taskCompleted } from "./task-events/task-completed.ts";
 export { taskReopened } from "./task-events/task-reopened.ts";
 export { taskDeleted } from "./task-events/task-deleted.ts";
 export { taskRestored } from "./task-events/task-restored.ts";
+export { reminderScheduled } from "./reminder-events/reminder-scheduled.ts";
+export { reminderCancelled } from "./reminder-events/reminder-cancelled.ts";
+export { reminderFired } from "./reminder-events/reminder-fired.ts";
+export { ZReminderFieldsSchema } from "./reminder-events/reminder-fields.ts";
 export * from "./bus.ts";

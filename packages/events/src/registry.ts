@@ -1,4 +1,7 @@
 // Every event type the product publishes. Add new types here; never change one in place.
+import { reminderCancelled } from "./reminder-events/reminder-cancelled.ts";
+import { reminderFired } from "./reminder-events/reminder-fired.ts";
+import { reminderScheduled } from "./reminder-events/reminder-scheduled.ts";
 import { taskCompleted } from "./task-events/task-completed.ts";
 import { taskCreated } from "./task-events/task-created.ts";
 import { taskDeleted } from "./task-events/task-deleted.ts";
@@ -13,7 +16,15 @@ export const eventRegistry = {
   [taskReopened.type]: taskReopened,
   [taskDeleted.type]: taskDeleted,
   [taskRestored.type]: taskRestored,
+  [reminderScheduled.type]: reminderScheduled,
+  [reminderCancelled.type]: reminderCancelled,
+  [reminderFired.type]: reminderFired,
 } as const;
+
+/** The task-events definitions, typed as such (consumers of the whole topic subscribe to these). */
+export const TASK_EVENT_DEFINITIONS = [taskCreated, taskUpdated, taskCompleted, taskReopened, taskDeleted, taskRestored] as const;
+/** The reminders-topic definitions. */
+export const REMINDER_EVENT_DEFINITIONS = [reminderScheduled, reminderCancelled, reminderFired] as const;
 
 export type TEventRegistry = typeof eventRegistry;
 export type TEventType = keyof TEventRegistry;

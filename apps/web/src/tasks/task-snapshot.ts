@@ -1,33 +1,13 @@
-// The one mapping from a task row to the snapshot the API returns and events carry.
-import type { TaskRow } from "@taskboard/db";
+// The snapshot the API returns and events carry; the row mapping itself lives in packages/db so
+// the workers (recurrence) build identical snapshots.
+import { taskRowToSnapshot, type TaskRow } from "@taskboard/db";
 import { ZTaskSnapshotSchema, type TTaskSnapshot } from "@taskboard/events";
 
 export { ZTaskSnapshotSchema, type TTaskSnapshot };
 
+/** The shared mapper (packages/db), typed as the events' snapshot. */
 export function toTaskSnapshot(row: TaskRow): TTaskSnapshot {
-  return {
-    id: row.id,
-    userId: row.userId,
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    priority: row.priority,
-    dueAt: row.dueAt?.toISOString() ?? null,
-    allDay: row.allDay,
-    timeZone: row.timeZone,
-    remindAt: row.remindAt?.toISOString() ?? null,
-    remindBeforeMinutes: row.remindBeforeMinutes,
-    rrule: row.rrule,
-    recurrenceMode: row.recurrenceMode,
-    seriesId: row.seriesId,
-    position: row.position,
-    version: row.version,
-    tags: row.tags.map(({ tag }) => ({ id: tag.id, name: tag.name, color: tag.color })),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    completedAt: row.completedAt?.toISOString() ?? null,
-    deletedAt: row.deletedAt?.toISOString() ?? null,
-  };
+  return taskRowToSnapshot(row);
 }
 
 /** Snapshot fields whose value differs, in snapshot order (version and timestamps excluded). */

@@ -6,7 +6,7 @@ import { markEventProcessed, type Db } from "@taskboard/db";
 import { parseEvent, type DeliveryStatus, type Subscription } from "@taskboard/events";
 import type { Logger } from "pino";
 import type { Metrics } from "../metrics.ts";
-import type { ConsumerDefinition } from "./define-consumer.ts";
+import type { ConsumerDefinition, JobScheduler } from "./define-consumer.ts";
 import { errorMessage, isPermanentError } from "./errors.ts";
 
 export interface ConsumerRuntimeDeps {
@@ -15,7 +15,14 @@ export interface ConsumerRuntimeDeps {
   metrics?: Metrics;
   /** Upper bound of one handler's transaction. */
   transactionTimeoutMs?: number;
+  /** The bus, for consumers that schedule jobs. */
+  jobs?: JobScheduler;
 }
+
+const noScheduler: JobScheduler = {
+  schedule: () => Promise.reject(new Error("no job scheduler was given to this consumer's runtime")),
+  cancel: () => Promise.reject(new Error("no job scheduler was given to this consumer's runtime")),
+};
 
 export function createConsumerSubscription(consumer: ConsumerDefinition, deps: ConsumerRuntimeDeps): Subscription {
   const handled = new Set<string>(consumer.events.map((definition) => definition.type));
@@ -46,7 +53,7 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
             postCommit = [];
             if (!(await markEventProcessed(tx, consumer.name, event.id))) return false;
             const afterCommit = (effect: () => void | Promise<void>) => void postCommit.push(effect);
-            await consumer.handle(event as never, { tx, log, attempt: delivery.attempt, afterCommit });
+            await consumer.handle(event as never, { tx, log, attempt: delivery.attempt, afterCommit, jobs: deps.jobs ?? noScheduler });
             return true;
           },
           { timeout: deps.transactionTimeoutMs ?? 10_000 },

@@ -1,8 +1,8 @@
 // What a consumer is: a name (its idempotency scope), the topic it listens to, the event types it
 // handles and a handler that makes its effect inside the transaction it is given. Everything else
 // (validation, idempotency, retries, dead letters, logging, metrics) is the runtime's job.
-import type { Prisma } from "@taskboard/db";
-import type { EventData, TAnyEventDefinition, TCloudEvent, TTopic } from "@taskboard/events";
+import type { Db, Prisma } from "@taskboard/db";
+import type { EventBus, EventData, TAnyEventDefinition, TCloudEvent, TTopic } from "@taskboard/events";
 import type { Logger } from "pino";
 
 /** The validated event a handler receives for one of its definitions. */
@@ -22,6 +22,21 @@ export interface ConsumerContext {
    * the commit, so only for effects a reader can recover from the database. Its errors are logged.
    */
   afterCommit(effect: () => void | Promise<void>): void;
+  /**
+   * The transport's scheduler. Scheduling is not part of `tx`: schedule before commit, and make
+   * the job a no-op unless the committed rows still want it (PITFALLS 6).
+   */
+  jobs: JobScheduler;
+}
+
+export type JobScheduler = Pick<EventBus, "schedule" | "cancel">;
+
+/** Named jobs a consumer schedules and handles when they fire (at least once, possibly late). */
+export interface ConsumerJobs {
+  /** Jobs whose name starts with this prefix are this consumer's. */
+  prefix: string;
+  /** Throw PermanentError to give up at once; any other throw retries. */
+  handle(job: { name: string; payload: unknown; attempt: number }, context: { db: Db; log: Logger; jobs: JobScheduler }): Promise<void>;
 }
 
 export interface ConsumerDefinition<TDefs extends readonly TAnyEventDefinition[] = readonly TAnyEventDefinition[]> {
@@ -30,6 +45,7 @@ export interface ConsumerDefinition<TDefs extends readonly TAnyEventDefinition[]
   events: TDefs;
   /** Throw PermanentError for "never going to work" (dead-letter now); any other throw retries. */
   handle(event: EventOf<TDefs[number]>, context: ConsumerContext): Promise<void>;
+  jobs?: ConsumerJobs;
 }
 
 const NAME = /^[a-z][a-z0-9-]{0,62}$/;

@@ -40,8 +40,9 @@ export function sampleEvent(
   task: TTaskSnapshot = sampleTask(userId),
 ): TCloudEvent {
   const definition = eventRegistry[type];
-  const data =
-    type === "task.updated"
+  const data = type.startsWith("reminder.")
+    ? sampleReminderData(type, task)
+    : type === "task.updated"
       ? { previous: { ...task, title: "Before" }, task, changedFields: ["title"] }
       : { task };
   return createEvent(definition, {
@@ -50,6 +51,14 @@ export function sampleEvent(
     partitionKey: userId,
     source: "/taskboard/tests",
   });
+}
+
+function sampleReminderData(type: TEventType, task: TTaskSnapshot) {
+  const fireAt = new Date(Date.now() + 60_000).toISOString();
+  const reminder = { taskId: task.id, taskVersion: task.version, jobName: `reminder:${task.id}:${Date.parse(fireAt)}`, fireAt, title: task.title };
+  if (type === "reminder.scheduled") return { ...reminder, previousFireAt: null };
+  if (type === "reminder.cancelled") return { ...reminder, reason: "cleared" };
+  return { ...reminder, notificationId: randomUUID() };
 }
 
 export const ALL_EVENT_TYPES = Object.keys(eventRegistry) as TEventType[];

@@ -1,11 +1,11 @@
 /** Logs every task event (type, task, user, event id), so one can watch events flow. */
-import { eventRegistry, TOPICS } from "@taskboard/events";
+import { TASK_EVENT_DEFINITIONS, TOPICS } from "@taskboard/events";
 import { defineConsumer } from "../../runtime/define-consumer.ts";
 
 export const logConsumer = defineConsumer({
   name: "log",
   topic: TOPICS.taskEvents,
-  events: Object.values(eventRegistry).filter((definition) => definition.topic === TOPICS.taskEvents),
+  events: TASK_EVENT_DEFINITIONS,
   async handle(event, { log }) {
     log.info(
       { type: event.type, taskId: event.subject, userId: event.partitionkey, eventId: event.id, version: event.data.task.version },

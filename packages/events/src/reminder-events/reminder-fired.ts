@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { defineEvent } from "../define-event.ts";
+import { TOPICS } from "../topics.ts";
+import { ZReminderFieldsSchema } from "./reminder-fields.ts";
+
+export const reminderFired = defineEvent({
+  type: "reminder.fired",
+  topic: TOPICS.reminders,
+  version: 1,
+  data: ZReminderFieldsSchema.extend({
+    /** The in-app notification it created (live sync pushes it to the user's tabs). */
+    notificationId: z.uuid(),
+  }),
+});
