@@ -10,10 +10,14 @@ export interface SpawnedWorker {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function spawnWorker(entry: string, env: Record<string, string | undefined>): SpawnedWorker {
+export function spawnWorker(
+  entry: string,
+  env: Record<string, string | undefined>,
+  args: readonly string[] = [],
+): SpawnedWorker {
   const cleanEnv = { ...process.env };
   for (const key of Object.keys(cleanEnv)) if (key.startsWith("DAPR_") || key === "EVENT_BUS") delete cleanEnv[key];
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: appDir,
     env: { ...cleanEnv, ...env },
     stdio: ["ignore", "pipe", "pipe"],
