@@ -9,6 +9,8 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
 import { CHART_DIR, INFRA_DIR, listFiles, loadYaml, loadYamlDocuments, rel } from "./helpers.ts";
 
+// Parsed manifests of arbitrary shape, navigated by the assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 const daprDir = path.join(INFRA_DIR, "dapr");
 const files = listFiles(daprDir, /\.ya?ml$/);

@@ -9,6 +9,8 @@ import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 import { CHART_DIR, INFRA_DIR, REPO_DIR, hasDockerEngine, hasTool, loadYaml } from "./helpers.ts";
 
+// Parsed manifests of arbitrary shape, navigated by the assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 const read = (p: string) => fs.readFileSync(path.join(REPO_DIR, p), "utf8");
 

@@ -6,6 +6,8 @@ import { TOPICS, deadLetterTopic } from "@taskboard/events";
 import { describe, expect, it } from "vitest";
 import { INFRA_DIR, listFiles, loadYamlDocuments, rel } from "./helpers.ts";
 
+// Parsed manifests of arbitrary shape, navigated by the assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 const files = listFiles(path.join(INFRA_DIR, "strimzi"), /\.ya?ml$/);
 const resources = files.flatMap((f) => loadYamlDocuments(f).map((doc) => ({ file: f, doc: doc as Json })));

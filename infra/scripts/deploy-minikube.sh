@@ -83,13 +83,18 @@ log "Images taskboard-web:$IMAGE_TAG and taskboard-workers:$IMAGE_TAG (built ins
 log "Namespace '$NAMESPACE' and Secret '$APP_SECRET'"
 kc create namespace "$NAMESPACE" --dry-run=client -o yaml | kc apply -f -
 if kc get secret "$APP_SECRET" -n "$NAMESPACE" >/dev/null 2>&1; then
-  echo "keeping the existing Secret (database password and session secret)"
+  echo "keeping the existing Secret (database password and session secrets)"
+  if [ -z "$(kc get secret "$APP_SECRET" -n "$NAMESPACE" -o jsonpath='{.data.realtime-token-secret}')" ]; then
+    kc patch secret "$APP_SECRET" -n "$NAMESPACE" --type merge \
+      -p "{\"stringData\":{\"realtime-token-secret\":\"$(random_secret)\"}}"
+  fi
 else
   pg_password="$(random_secret)"
   kc create secret generic "$APP_SECRET" -n "$NAMESPACE" \
     --from-literal=postgres-password="$pg_password" \
     --from-literal=database-url="postgresql://taskboard:${pg_password}@${FULLNAME}-postgresql:5432/taskboard" \
-    --from-literal=better-auth-secret="$(random_secret)"
+    --from-literal=better-auth-secret="$(random_secret)" \
+    --from-literal=realtime-token-secret="$(random_secret)"
 fi
 
 log "Helm release '$RELEASE'"

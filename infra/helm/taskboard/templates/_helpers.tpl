@@ -112,6 +112,16 @@ imagePullSecrets:
       key: {{ .Values.secretKeys.databaseUrl }}
 {{- end -}}
 
+{{/* REALTIME_TOKEN_SECRET for web (signs socket tokens) and workers (verifies them); optional. */}}
+{{- define "taskboard.realtimeEnv" -}}
+- name: REALTIME_TOKEN_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "taskboard.secretName" . }}
+      key: {{ .Values.secretKeys.realtimeTokenSecret }}
+      optional: true
+{{- end -}}
+
 {{/*
 Dapr sidecar annotations, all gated by dapr.enabled; call with
 (dict "ctx" $ "appId" "taskboard-workers" "appPort" 3002 "enabled" true).
