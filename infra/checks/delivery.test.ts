@@ -107,11 +107,24 @@ describe("scripts", () => {
     expect(fs.statSync(file).mode & 0o111).not.toBe(0);
   });
 
-  it("a missing tool stops the deploy with its name", () => {
-    // PATH without minikube/helm/dapr: the script must stop before touching anything.
-    const result = spawnSync("bash", [scripts[0] as string], { env: { PATH: "/usr/bin:/bin", HOME: os.tmpdir() }, encoding: "utf8" });
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/missing tool\(s\):.*minikube/);
+  it("a missing tool stops the deploy and the validation with its name", () => {
+    // A PATH with only the basic utilities, so the scripts must stop before touching anything,
+    // even on a machine that has minikube, helm and kubectl.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), "taskboard-path-"));
+    for (const tool of ["dirname", "od", "tr", "git", "mktemp", "rm"]) {
+      const found = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+      if (found) fs.symlinkSync(found, path.join(bin, tool));
+    }
+    try {
+      const deploy = spawnSync("/bin/bash", [scripts[0] as string], { env: { PATH: bin, HOME: os.tmpdir() }, encoding: "utf8" });
+      expect(deploy.status).not.toBe(0);
+      expect(deploy.stderr).toMatch(/missing tool\(s\):.*minikube.*helm.*kubectl.*dapr/);
+      const validate = spawnSync("/bin/bash", [scripts[1] as string], { env: { PATH: bin, HOME: os.tmpdir() }, encoding: "utf8" });
+      expect(validate.status).not.toBe(0);
+      expect(validate.stderr).toMatch(/missing tool\(s\):.*kubectl.*curl/);
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it("the root package.json runs them", () => {
