@@ -27,6 +27,15 @@ export const env = createEnv({
     RELAY_ENABLED: z.stringbool().default(true),
     RELAY_BATCH_SIZE: positiveInt.max(5_000).default(500),
     RELAY_POLL_INTERVAL_MS: positiveInt.default(1_000),
+    /** Socket.IO (live updates) listens here; separate from WORKERS_PORT and the Dapr app port. */
+    SOCKET_PORT: z.coerce.number().int().min(1).max(65535).default(3003),
+    /**
+     * Shared with the web app, which signs the socket tokens (realtime.token). Without it the
+     * Socket.IO server and the sync consumer do not run (no anonymous sockets, ever).
+     */
+    REALTIME_TOKEN_SECRET: z.string().min(32, "REALTIME_TOKEN_SECRET must be at least 32 characters").optional(),
+    /** Largest frame a browser may send; client messages are tiny. */
+    SOCKET_MAX_FRAME_BYTES: positiveInt.max(1_048_576).default(16_384),
     ...daprEnvShape,
   },
   runtimeEnv: process.env,
