@@ -40,7 +40,7 @@ export async function startWorkers(
   const realtime = config.realtime
     ? createRealtime(config.realtime, { db, databaseUrl: config.bus.databaseUrl, log })
     : undefined;
-  if (realtime) consumers = [...consumers, realtime.syncConsumer];
+  if (realtime) consumers = [...consumers, ...realtime.syncConsumers];
   let busLive = false;
   let stopping = false;
 

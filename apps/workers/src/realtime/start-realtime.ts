@@ -2,6 +2,7 @@
 // that feeds it. app.ts starts it when a token secret is configured (never without one).
 import type { Db } from "@taskboard/db";
 import type { Logger } from "pino";
+import { createSyncRemindersConsumer } from "../consumers/sync/sync-reminders.consumer.ts";
 import { createSyncConsumer } from "../consumers/sync/sync.consumer.ts";
 import { createRealtimeServer } from "./socket-server.ts";
 
@@ -22,7 +23,8 @@ export function createRealtime(config: RealtimeConfig, deps: { db: Db; databaseU
   let listening = false;
   return {
     server,
-    syncConsumer: createSyncConsumer(server),
+    /** Registered by app.ts beside the static registry: they need this server to push to. */
+    syncConsumers: [createSyncConsumer(server), createSyncRemindersConsumer(server)],
     async listen() {
       const port = await server.listen(config.port);
       listening = true;

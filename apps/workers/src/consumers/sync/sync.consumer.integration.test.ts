@@ -13,6 +13,7 @@ import { connectClient, settle, TEST_SECRET, tokenFor, type TestClient } from ".
 import type { TUserChangeMessage } from "../../realtime/user-change.ts";
 import { createConsumerSubscription } from "../../runtime/consumer-subscription.ts";
 import { adminDatabaseUrl } from "../../testing/admin-database-url.ts";
+import { createSyncRemindersConsumer } from "./sync-reminders.consumer.ts";
 import { createSyncConsumer } from "./sync.consumer.ts";
 
 const log = pino({ level: "silent" });
@@ -73,6 +74,18 @@ describe("sync consumer", () => {
       const pushedSeqs = pushed.filter((p) => p.userId === userId).map((p) => p.change.seq);
       expect([...pushedSeqs].sort((x, y) => x - y)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
     }
+  });
+
+  it("pushes a fired reminder as a notification in the same per-user seq, and ignores scheduled ones", async () => {
+    const publisher = { emitToUser: (userId: string, change: TUserChangeMessage) => void pushed.push({ userId, change }) };
+    const reminders = createConsumerSubscription(createSyncRemindersConsumer(publisher), { db: database.db, log });
+    await subscription().handle({ topic: TOPICS.taskEvents, event: sampleEvent("task.created", "user-a"), attempt: 1 });
+    const fired = sampleEvent("reminder.fired", "user-a");
+    expect(await reminders.handle({ topic: TOPICS.reminders, event: sampleEvent("reminder.scheduled", "user-a"), attempt: 1 })).toBe("SUCCESS");
+    expect(await reminders.handle({ topic: TOPICS.reminders, event: fired, attempt: 1 })).toBe("SUCCESS");
+    const data = fired.data as { notificationId: string };
+    expect(pushed.map((p) => [p.change.seq, p.change.kind])).toEqual([[1, "task.upserted"], [2, "notification"]]);
+    expect(pushed[1]?.change).toMatchObject({ entityId: data.notificationId, payload: fired.data });
   });
 
   it("dead-letters an event whose partition key is not the task's owner, writing and pushing nothing", async () => {

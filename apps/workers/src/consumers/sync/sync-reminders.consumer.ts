@@ -1,0 +1,33 @@
+/**
+ * Sync (reminders topic): a fired reminder becomes a "notification" entry of its owner's change
+ * feed and is pushed after the commit, so every open tab shows the in-app notification at once.
+ * Scheduled/cancelled reminders are bookkeeping and not pushed.
+ */
+import { appendUserChange } from "@taskboard/db";
+import { reminderFired, TOPICS } from "@taskboard/events";
+import { defineConsumer } from "../../runtime/define-consumer.ts";
+import type { ChangePublisher } from "./change-publisher.ts";
+
+export function createSyncRemindersConsumer(publisher: ChangePublisher) {
+  return defineConsumer({
+    name: "sync-reminders",
+    topic: TOPICS.reminders,
+    events: [reminderFired],
+    async handle(event, { tx, afterCommit }) {
+      // Reminder data names no user: the partition key is the owner (invariant 2).
+      const userId = event.partitionkey;
+      const payload = { ...event.data };
+      const row = await appendUserChange(tx, {
+        userId,
+        kind: "notification",
+        entityId: event.data.notificationId,
+        version: event.data.taskVersion,
+        payload,
+        eventId: event.id,
+      });
+      afterCommit(() =>
+        publisher.emitToUser(userId, { seq: row.seq, kind: row.kind, entityId: row.entityId, version: row.version, payload }),
+      );
+    },
+  });
+}
