@@ -1,0 +1,40 @@
+// A reminder event as an audit entry: no task snapshot, the reminder instant as its one "field"
+// (scheduled: before → after; cancelled: instant → none; fired: the instant it fired for).
+import { randomUUID } from "node:crypto";
+import type { AuditDiffEntry, AuditEntryInput } from "@taskboard/db";
+import type { EventData, reminderCancelled, reminderFired, reminderScheduled, TCloudEvent } from "@taskboard/events";
+import { eventActor } from "./actor.ts";
+
+type ReminderEvent =
+  | TCloudEvent<"reminder.scheduled", EventData<typeof reminderScheduled>>
+  | TCloudEvent<"reminder.cancelled", EventData<typeof reminderCancelled>>
+  | TCloudEvent<"reminder.fired", EventData<typeof reminderFired>>;
+
+function reminderDiff(event: ReminderEvent): AuditDiffEntry[] {
+  switch (event.type) {
+    case "reminder.scheduled":
+      return [{ field: "reminder", before: event.data.previousFireAt, after: event.data.fireAt }];
+    case "reminder.cancelled":
+      return [{ field: "reminder", before: event.data.fireAt, after: null }];
+    case "reminder.fired":
+      return [];
+  }
+}
+
+export function reminderAuditEntry(event: ReminderEvent): AuditEntryInput {
+  return {
+    id: randomUUID(),
+    eventId: event.id,
+    userId: event.partitionkey,
+    type: event.type,
+    actor: eventActor(event),
+    taskId: event.data.taskId,
+    version: event.data.taskVersion,
+    occurredAt: new Date(event.time),
+    correlationId: event.correlationid,
+    causationId: event.causationid,
+    previous: null,
+    snapshot: null,
+    diff: reminderDiff(event),
+  };
+}

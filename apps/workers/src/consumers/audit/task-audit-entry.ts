@@ -1,0 +1,36 @@
+// A task event as an audit entry: its snapshot, the snapshot before it and what changed.
+// task.updated carries its "before"; the transitions (completed, deleted, ...) do not, so their
+// "before" is the newest snapshot the trail already holds for the task (events of one user arrive
+// in order, invariant 4).
+import { randomUUID } from "node:crypto";
+import { findLatestAuditSnapshot, type AuditEntryInput, type Tx } from "@taskboard/db";
+import { ZTaskSnapshotSchema, type TCloudEvent, type TTaskSnapshot } from "@taskboard/events";
+import { eventActor } from "./actor.ts";
+import { snapshotDiff } from "./snapshot-diff.ts";
+
+type TaskEvent = TCloudEvent<string, { task: TTaskSnapshot; previous?: TTaskSnapshot }>;
+
+export async function taskAuditEntry(tx: Tx, event: TaskEvent): Promise<AuditEntryInput> {
+  const { task } = event.data;
+  let previous: TTaskSnapshot | null = event.data.previous ?? null;
+  if (!previous && event.type !== "task.created") {
+    const stored = await findLatestAuditSnapshot(tx, { userId: event.partitionkey, taskId: task.id, beforeVersion: task.version });
+    const parsed = ZTaskSnapshotSchema.safeParse(stored);
+    previous = parsed.success ? parsed.data : null;
+  }
+  return {
+    id: randomUUID(),
+    eventId: event.id,
+    userId: event.partitionkey,
+    type: event.type,
+    actor: eventActor(event),
+    taskId: task.id,
+    version: task.version,
+    occurredAt: new Date(event.time),
+    correlationId: event.correlationid,
+    causationId: event.causationid,
+    previous,
+    snapshot: task,
+    diff: snapshotDiff(previous, task),
+  };
+}

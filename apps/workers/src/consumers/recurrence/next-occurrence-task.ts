@@ -1,0 +1,26 @@
+// What the next task of a series looks like: the completed task's content, moved to the next due
+// instant. A relative reminder is kept as is; an absolute one keeps its distance to the due date.
+import type { TaskWriteData } from "@taskboard/db";
+import type { TTaskSnapshot } from "@taskboard/events";
+
+export function nextOccurrenceData(completed: TTaskSnapshot, nextDueAt: Date, position: number): TaskWriteData & { title: string } {
+  let remindAt: Date | null = null;
+  if (completed.remindAt && completed.dueAt) {
+    remindAt = new Date(nextDueAt.getTime() + (Date.parse(completed.remindAt) - Date.parse(completed.dueAt)));
+  }
+  return {
+    title: completed.title,
+    description: completed.description,
+    priority: completed.priority,
+    status: "OPEN",
+    dueAt: nextDueAt,
+    allDay: completed.allDay,
+    timeZone: completed.timeZone,
+    remindAt,
+    remindBeforeMinutes: completed.remindBeforeMinutes,
+    rrule: completed.rrule,
+    recurrenceMode: completed.recurrenceMode,
+    seriesId: completed.seriesId,
+    position,
+  };
+}

@@ -1,0 +1,147 @@
+// The reminder consumer and its job on the real embedded bus (jobs live in Postgres): scheduled
+// on create, moved on change, cancelled on complete/delete; a firing creates one notification and
+// one reminder.fired, even when the job fires twice or concurrently; a past reminder fires at once.
+import pino from "pino";
+import { parseEvent } from "@taskboard/events";
+import { waitFor } from "@taskboard/events/contract";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTask, insertUser, must, openHarness, transitionTask, updateTask, type Harness } from "../testing/consumer-harness.ts";
+import { fireReminder } from "./fire-reminder.ts";
+import { reminderJobName } from "./reminder-instant.ts";
+import { remindersConsumer } from "./reminders.consumer.ts";
+
+const log = pino({ level: "silent" });
+let harness: Harness;
+let user: string;
+beforeAll(async () => {
+  harness = await openHarness();
+  await harness.start([remindersConsumer]);
+  user = await insertUser(harness.db);
+});
+afterAll(() => harness.stop());
+
+const inAnHour = () => new Date(Math.ceil(Date.now() / 1000) * 1000 + 3_600_000);
+
+async function busJob(name: string): Promise<{ run_at: Date; payload: unknown } | undefined> {
+  const rows = await harness.db.$queryRawUnsafe<{ run_at: Date; payload: unknown }[]>(
+    `SELECT run_at, payload FROM graphile_worker._private_jobs WHERE key = $1`,
+    name,
+  );
+  return rows[0];
+}
+
+async function reminderEvents(taskId: string) {
+  const rows = await harness.db.outboxEvent.findMany({ where: { topic: "reminders" }, orderBy: { sequence: "asc" } });
+  return rows
+    .map((row) => parseEvent(row.event))
+    .flatMap((parsed) => (parsed.ok ? [parsed.event] : []))
+    .filter((event) => event.subject === taskId);
+}
+
+const row = (taskId: string) => harness.db.reminderJob.findUnique({ where: { taskId } });
+const notifications = (taskId: string) => harness.db.notification.findMany({ where: { taskId } });
+
+describe("reminder consumer", () => {
+  it("schedules a bus job at the reminder instant when a task is created", async () => {
+    const fireAt = inAnHour();
+    const task = await createTask(harness.db, user, { title: "Call mum", remindAt: fireAt });
+    const name = reminderJobName(task.id, fireAt);
+    await waitFor("the job", async () => Boolean(await busJob(name)));
+    expect((await busJob(name))?.run_at.toISOString()).toBe(fireAt.toISOString());
+    expect(await row(task.id)).toMatchObject({ jobName: name, status: "SCHEDULED", taskVersion: 1 });
+    const [scheduled] = await reminderEvents(task.id);
+    expect(scheduled).toMatchObject({ type: "reminder.scheduled", partitionkey: user, data: { fireAt: fireAt.toISOString(), previousFireAt: null, jobName: name } });
+  });
+
+  it("computes a relative reminder from the due date, and moves the job when the due date moves", async () => {
+    const due = inAnHour();
+    const task = await createTask(harness.db, user, { title: "Dentist", dueAt: due, remindBeforeMinutes: 15 });
+    const firstName = reminderJobName(task.id, new Date(due.getTime() - 15 * 60_000));
+    await waitFor("the first job", async () => Boolean(await busJob(firstName)));
+
+    const later = new Date(due.getTime() + 86_400_000);
+    await updateTask(harness.db, task, { dueAt: later });
+    const secondName = reminderJobName(task.id, new Date(later.getTime() - 15 * 60_000));
+    await waitFor("the moved job", async () => Boolean(await busJob(secondName)));
+    expect(await busJob(firstName)).toBeUndefined();
+    expect(await row(task.id)).toMatchObject({ jobName: secondName, status: "SCHEDULED", taskVersion: 2 });
+    const events = await reminderEvents(task.id);
+    expect(events.map((e) => e.type)).toEqual(["reminder.scheduled", "reminder.scheduled"]);
+    expect(events[1]?.data).toMatchObject({ previousFireAt: new Date(due.getTime() - 15 * 60_000).toISOString() });
+  });
+
+  it("leaves the job alone when an unrelated field changes", async () => {
+    const fireAt = inAnHour();
+    const task = await createTask(harness.db, user, { title: "Unrelated", remindAt: fireAt });
+    await waitFor("the job", async () => Boolean(await busJob(reminderJobName(task.id, fireAt))));
+    await updateTask(harness.db, task, { title: "Renamed" });
+    await waitFor("version 2 seen", async () => (await row(task.id))?.taskVersion === 2);
+    expect(await reminderEvents(task.id)).toHaveLength(1);
+    expect(await busJob(reminderJobName(task.id, fireAt))).toBeDefined();
+  });
+
+  it.each([
+    ["complete", "completed"],
+    ["delete", "deleted"],
+  ] as const)("cancels the job on %s, and schedules it again on reopen/restore", async (kind, reason) => {
+    const fireAt = inAnHour();
+    const task = await createTask(harness.db, user, { title: `To ${kind}`, remindAt: fireAt });
+    const name = reminderJobName(task.id, fireAt);
+    await waitFor("the job", async () => Boolean(await busJob(name)));
+    await transitionTask(harness.db, task, kind);
+    await waitFor("the cancellation", async () => (await row(task.id))?.status === "CANCELLED");
+    expect(await busJob(name)).toBeUndefined();
+    expect((await reminderEvents(task.id)).at(-1)).toMatchObject({ type: "reminder.cancelled", data: { reason, fireAt: fireAt.toISOString() } });
+
+    await transitionTask(harness.db, task, kind === "complete" ? "reopen" : "restore");
+    await waitFor("the job again", async () => Boolean(await busJob(name)));
+    expect(await row(task.id)).toMatchObject({ status: "SCHEDULED", taskVersion: 3 });
+  });
+
+  it("fires once: one notification and one reminder.fired, even when the job fires again or concurrently", async () => {
+    const fireAt = new Date(Date.now() + 1_500);
+    const task = await createTask(harness.db, user, { title: "Take the cake out", remindAt: fireAt, dueAt: new Date(fireAt.getTime() + 60_000) });
+    await waitFor("the notification", async () => (await notifications(task.id)).length === 1, 15_000);
+    const name = reminderJobName(task.id, fireAt);
+    const scheduled = must((await reminderEvents(task.id))[0], "reminder.scheduled");
+    const job = { name, payload: { taskId: task.id, fireAt: fireAt.toISOString(), cause: { id: scheduled.id, correlationid: scheduled.correlationid } } };
+    const outcomes = await Promise.all([fireReminder(harness.db, job, log), fireReminder(harness.db, job, log)]);
+    expect(outcomes).toEqual(["duplicate", "duplicate"]);
+
+    const notification = must((await notifications(task.id))[0], "the notification");
+    expect(notification).toMatchObject({ userId: user, kind: "reminder", title: "Take the cake out", readAt: null });
+    const fired = (await reminderEvents(task.id)).filter((e) => e.type === "reminder.fired");
+    expect(fired).toHaveLength(1);
+    expect(fired[0]).toMatchObject({ id: notification.eventId, causationid: scheduled.id, correlationid: scheduled.correlationid, data: { notificationId: notification.id } });
+    expect(await row(task.id)).toMatchObject({ status: "FIRED" });
+  });
+
+  it("creates one notification when two replicas fire the same fresh job at once", async () => {
+    const fireAt = inAnHour();
+    const task = await createTask(harness.db, user, { title: "Race", remindAt: fireAt });
+    const name = reminderJobName(task.id, fireAt);
+    await waitFor("the job", async () => Boolean(await busJob(name)));
+    const payload = (await busJob(name))?.payload as { payload: unknown };
+    const outcomes = await Promise.all([1, 2, 3].map(() => fireReminder(harness.db, { name, payload: payload.payload }, log)));
+    expect(outcomes.sort()).toEqual(["duplicate", "duplicate", "fired"]);
+    expect(await notifications(task.id)).toHaveLength(1);
+  });
+
+  it("does nothing for a job whose reminder moved or whose task was completed meanwhile", async () => {
+    const fireAt = inAnHour();
+    const task = await createTask(harness.db, user, { title: "Stale", remindAt: fireAt });
+    const name = reminderJobName(task.id, fireAt);
+    await waitFor("the job", async () => Boolean(await busJob(name)));
+    const payload = ((await busJob(name))?.payload as { payload: unknown }).payload;
+    await transitionTask(harness.db, task, "complete");
+    await waitFor("the cancellation", async () => (await row(task.id))?.status === "CANCELLED");
+    expect(await fireReminder(harness.db, { name, payload }, log)).toBe("stale");
+    expect(await notifications(task.id)).toEqual([]);
+  });
+
+  it("fires at once for a reminder already in the past when the task is saved", async () => {
+    const task = await createTask(harness.db, user, { title: "Overdue", remindAt: new Date(Date.now() - 3_600_000) });
+    await waitFor("the notification", async () => (await notifications(task.id)).length === 1, 15_000);
+    expect((await reminderEvents(task.id)).map((e) => e.type)).toEqual(["reminder.scheduled", "reminder.fired"]);
+  });
+});
