@@ -69,7 +69,8 @@ title="validate task $(date +%s)"
 status="$(curl_app -o "$WORK_DIR/create.json" -w '%{http_code}' -H 'content-type: application/json' \
   -d "{\"title\":\"$title\"}" "$base/api/trpc/task.create")"
 [ "$status" = 200 ] || fail "task.create answered $status: $(cat "$WORK_DIR/create.json")"
-task_id="$(sed -n 's/.*"id":"\([0-9a-f-]\{36\}\)".*/\1/p' "$WORK_DIR/create.json" | head -n 1)"
+# tRPC answers {"result":{"data":{"id":"<uuid>",...}}}: the first id is the task's.
+task_id="$(sed -n 's/^{"result":{"data":{"id":"\([0-9a-f-]\{36\}\)".*/\1/p' "$WORK_DIR/create.json")"
 [ -n "$task_id" ] || fail "task.create returned no task id: $(cat "$WORK_DIR/create.json")"
 ok "task.create -> $task_id"
 
