@@ -12,7 +12,12 @@ if (!fs.existsSync(chromiumPath)) {
 }
 
 // The config is evaluated again in each worker process; the env var keeps one folder per run.
-process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "taskboard-e2e-"));
+if (!process.env.E2E_DATA_DIR) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "taskboard-e2e-"));
+  // mkdtemp makes it 0700; embedded PostgreSQL runs initdb as its own "postgres" user when root.
+  fs.chmodSync(dir, 0o755);
+  process.env.E2E_DATA_DIR = dir;
+}
 const dataDir = process.env.E2E_DATA_DIR;
 
 const port = Number(process.env.E2E_PORT ?? 3100);

@@ -28,7 +28,7 @@ test("sign up, quick add, filter, search, edit, complete/undo, delete/undo, relo
     await expect(mum).toContainText("family");
 
     const rent = card(page, "Pay rent");
-    await expect(rent).toContainText(/every month/i);
+    await expect(rent).toContainText(/monthly on the 1st|every month/i);
     await expect(rent).toContainText("High");
     await expect(rent).toContainText("home");
     await expect(rent).toContainText("09:00");
@@ -42,7 +42,7 @@ test("sign up, quick add, filter, search, edit, complete/undo, delete/undo, relo
   });
 
   await test.step("filter by tag, kept in the URL", async () => {
-    await page.getByRole("button", { name: "Tags" }).first().click();
+    await page.getByRole("button", { name: "Tags", exact: true }).click();
     await page.getByRole("checkbox", { name: /work/ }).check();
     await expect(page).toHaveURL(/tag=/);
     await expect(card(page, "write report")).toBeVisible();
@@ -93,6 +93,25 @@ test("sign up, quick add, filter, search, edit, complete/undo, delete/undo, relo
     await expect(page.getByText("Deleted “Pay rent”")).toBeVisible();
     await page.getByRole("button", { name: "Undo" }).last().click();
     await expect(card(page, "Pay rent")).toBeVisible();
+  });
+
+  await test.step("tags panel lists the tags with their counts", async () => {
+    await page.getByRole("button", { name: "Manage tags" }).click();
+    const dialog = page.getByRole("dialog", { name: "Tags" });
+    const tags = dialog.getByRole("list", { name: "Your tags" });
+    await expect(tags.getByRole("listitem")).toHaveCount(3);
+    await expect(tags.getByRole("listitem").filter({ has: page.getByLabel("Name of tag home") })).toContainText("1 open");
+    await shot(page, "tags-panel");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+  });
+
+  await test.step("usable at phone width", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByLabel("New task")).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: "Complete “call mum”" })).toBeVisible();
+    await shot(page, "phone");
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   const expectSameBoard = async () => {

@@ -36,8 +36,8 @@ export function BoardHeader({ onOpenTags, onOpenHelp }: { onOpenTags: () => void
         <span className="brand-name">Taskboard</span>
       </div>
       <nav className="header-actions" aria-label="Account and tools">
-        <button type="button" className="button ghost icon-text" onClick={onOpenTags}>
-          <TagIcon /> <span className="hide-narrow">Tags</span><span className="visually-hidden show-narrow-sr">Manage tags</span>
+        <button type="button" className="button ghost icon-text" onClick={onOpenTags} aria-label="Manage tags">
+          <TagIcon /> <span className="hide-narrow">Tags</span>
         </button>
         <button type="button" className="button ghost icon-text" onClick={onOpenHelp} aria-label="Keyboard shortcuts">
           <KeyboardIcon />

@@ -45,7 +45,11 @@ export function useTaskActions() {
   const trpc = useTRPC();
   const client = useQueryClient();
 
-  const settle = () => void invalidateLists(client);
+  const settle = () => {
+    void invalidateLists(client);
+    // New tag names create tags, and tag counts follow task changes.
+    void client.invalidateQueries({ queryKey: trpc.tag.list.queryKey() });
+  };
   const rollback = (action: string) => (error: unknown, _vars: unknown, ctx: Ctx | undefined) => {
     if (ctx) restoreLists(client, ctx.snapshot);
     showError(action, error);

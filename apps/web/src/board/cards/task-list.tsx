@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import { AlertIcon } from "@/components/icons";
 import { CardSkeletons } from "@/components/skeleton";
-import { useTRPC } from "@/trpc/client";
+import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { isUnauthorized, readApiError } from "../api-errors";
 import { groupTasks, type GroupBy } from "../group-tasks";
 import type { Task, TaskListInput } from "../types";
@@ -26,10 +26,17 @@ type TaskListProps = {
 
 export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearFilters, ...actions }: TaskListProps) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const router = useRouter();
-  const query = useInfiniteQuery(
-    trpc.task.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
-  );
+  // Not trpc.task.list.infiniteQueryOptions(): tRPC writes TanStack's page direction
+  // ("forward") into the input's `direction` field, which task.list uses for asc/desc. Same
+  // cache key, so invalidation and the optimistic cache updates still find these pages.
+  const query = useInfiniteQuery({
+    queryKey: trpc.task.list.infiniteQueryKey(input),
+    queryFn: ({ pageParam, signal }) => client.task.list.query({ ...input, cursor: pageParam }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
   const tasks = useMemo(() => (query.data?.pages.flatMap((p) => p.items) ?? []) as Task[], [query.data]);
   const now = new Date();
   const groups = groupTasks(tasks, groupBy, now, zone);

@@ -1,8 +1,8 @@
 "use client";
 // The board's filters live in the URL (?status=&priority=&tag=&due=&from=&to=&q=&sort=&dir=&group=)
 // so a reload, a bookmark or a shared link shows the same board.
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { browserTimeZone, dueRangeFilter, type DueRangePreset } from "../due-dates";
 import type { GroupBy } from "../group-tasks";
 import { PRIORITIES, type Priority, type TaskListInput, type TaskSort } from "../types";
@@ -61,32 +61,38 @@ export function filtersToListInput(f: BoardFilters, now: Date, zone: string): Ta
   return input;
 }
 
+function serialize(next: BoardFilters): string {
+  const out = new URLSearchParams();
+  if (next.status !== "OPEN") out.set("status", next.status.toLowerCase());
+  if (next.priorities.length) out.set("priority", next.priorities.join(",").toLowerCase());
+  if (next.tagIds.length) out.set("tag", next.tagIds.join(","));
+  if (next.due) out.set("due", next.due);
+  if (next.due === "custom" && next.from) out.set("from", next.from);
+  if (next.due === "custom" && next.to) out.set("to", next.to);
+  if (next.q) out.set("q", next.q);
+  if (next.sort !== "due") out.set("sort", next.sort);
+  if (next.direction) out.set("dir", next.direction);
+  if (next.group !== "due") out.set("group", next.group);
+  return out.toString();
+}
+
 export function useBoardFilters() {
   const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const filters = useMemo(() => parseBoardFilters(new URLSearchParams(params.toString())), [params]);
+  const paramString = params.toString();
+  const [filters, setLocal] = useState(() => parseBoardFilters(new URLSearchParams(paramString)));
+  // Back/forward or a link changed the URL: follow it.
+  useEffect(() => setLocal(parseBoardFilters(new URLSearchParams(paramString))), [paramString]);
 
-  const setFilters = useCallback(
-    (patch: Partial<BoardFilters>) => {
-      const next = { ...parseBoardFilters(new URLSearchParams(window.location.search)), ...patch };
-      const out = new URLSearchParams();
-      if (next.status !== "OPEN") out.set("status", next.status.toLowerCase());
-      if (next.priorities.length) out.set("priority", next.priorities.join(",").toLowerCase());
-      if (next.tagIds.length) out.set("tag", next.tagIds.join(","));
-      if (next.due) out.set("due", next.due);
-      if (next.due === "custom" && next.from) out.set("from", next.from);
-      if (next.due === "custom" && next.to) out.set("to", next.to);
-      if (next.q) out.set("q", next.q);
-      if (next.sort !== "due") out.set("sort", next.sort);
-      if (next.direction) out.set("dir", next.direction);
-      if (next.group !== "due") out.set("group", next.group);
-      const query = out.toString();
-      // replace, not push: typing in search should not fill the back button's history.
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-    },
-    [pathname, router],
-  );
+  const setFilters = useCallback((patch: Partial<BoardFilters>) => {
+    setLocal((current) => {
+      const next = { ...current, ...patch };
+      const query = serialize(next);
+      // history.replaceState (which Next keeps in step with useSearchParams) instead of
+      // router.replace: no server round trip per keystroke, no history entry per filter change.
+      window.history.replaceState(window.history.state, "", query ? `${window.location.pathname}?${query}` : window.location.pathname);
+      return next;
+    });
+  }, []);
 
   const zone = useMemo(() => browserTimeZone(), []);
   // Day-bounded instants keep the query key stable for the whole day.
