@@ -7,9 +7,7 @@ export const logConsumer = defineConsumer({
   topic: TOPICS.taskEvents,
   events: TASK_EVENT_DEFINITIONS,
   async handle(event, { log }) {
-    log.info(
-      { type: event.type, taskId: event.subject, userId: event.partitionkey, eventId: event.id, version: event.data.task.version },
-      `event ${event.type}`,
-    );
+    // The runtime's logger already carries eventId, eventType and attempt.
+    log.info({ taskId: event.subject, userId: event.partitionkey, version: event.data.task.version }, `event ${event.type}`);
   },
 });

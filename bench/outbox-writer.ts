@@ -1,0 +1,49 @@
+// Writes outbox rows with plain node-postgres, one mutation = one transaction, the way the web
+// app commits them (the task change itself is left out: both sides of the comparison skip it).
+import type pg from "pg";
+import { TOPICS, type TCloudEvent } from "@taskboard/events";
+
+export async function commitOutboxRow(client: pg.PoolClient | pg.Client, event: TCloudEvent): Promise<void> {
+  await client.query("BEGIN");
+  await client.query(
+    `INSERT INTO outbox_events (id, topic, type, partition_key, event) VALUES ($1, $2, $3, $4, $5)`,
+    [event.id, TOPICS.taskEvents, event.type, event.partitionkey, JSON.stringify(event)],
+  );
+  await client.query("COMMIT");
+}
+
+/**
+ * Runs `count` mutations at `perSecond` (0 = as fast as `connections` allow), returning each one's
+ * commit latency and the instant its commit resolved.
+ */
+export async function paced(
+  pool: pg.Pool,
+  events: readonly TCloudEvent[],
+  perSecond: number,
+  connections: number,
+  onCommitted: (event: TCloudEvent, committedAt: number, latencyMs: number) => void,
+): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  async function lane() {
+    const client = await pool.connect();
+    try {
+      while (next < events.length) {
+        const index = next++;
+        if (perSecond > 0) {
+          const due = started + (index * 1000) / perSecond;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
+        const t0 = performance.now();
+        await commitOutboxRow(client, events[index]!);
+        const t1 = performance.now();
+        onCommitted(events[index]!, t1, t1 - t0);
+      }
+    } finally {
+      client.release();
+    }
+  }
+  await Promise.all(Array.from({ length: connections }, lane));
+  return performance.now() - started;
+}
