@@ -23,6 +23,7 @@ const CHART_ONLY: Record<string, Record<string, string>> = {
     PORT: "read by the Next.js standalone server (server.js), not by env.ts",
     HOSTNAME: "read by the Next.js standalone server: bind on all interfaces in the pod",
     REALTIME_TOKEN_SECRET: "socket token signing secret: set ahead of the web side of the Socket.IO issue",
+    REALTIME_SOCKET_URL: "Socket.IO address for browsers (only when web.realtimeSocketUrl is set): ahead of the Socket.IO issue",
   },
   workers: {
     SOCKET_PORT: "Socket.IO server port: the chart sets it ahead of the Socket.IO issue (ingress /socket.io)",
