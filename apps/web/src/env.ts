@@ -20,6 +20,10 @@ export const env = createEnv({
       .string({ message: "BETTER_AUTH_SECRET is required (at least 32 random characters)" })
       .min(32, "BETTER_AUTH_SECRET must be at least 32 characters"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Shared with the workers: signs Socket.IO tokens. Unset: the board runs without live updates. */
+    REALTIME_TOKEN_SECRET: z.string().min(32, "REALTIME_TOKEN_SECRET must be at least 32 characters").optional(),
+    /** Where browsers reach Socket.IO (e.g. http://localhost:3003); unset: the page's own origin. */
+    REALTIME_SOCKET_URL: z.url({ message: "REALTIME_SOCKET_URL must be a URL, e.g. http://localhost:3003" }).optional(),
   },
   client: {},
   runtimeEnv: {
@@ -27,6 +31,8 @@ export const env = createEnv({
     APP_URL: process.env.APP_URL,
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET,
     LOG_LEVEL: process.env.LOG_LEVEL,
+    REALTIME_TOKEN_SECRET: process.env.REALTIME_TOKEN_SECRET,
+    REALTIME_SOCKET_URL: process.env.REALTIME_SOCKET_URL,
   },
   emptyStringAsUndefined: true,
   skipValidation: isBuildPhase || Boolean(process.env.SKIP_ENV_VALIDATION),

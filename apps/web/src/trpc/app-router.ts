@@ -1,5 +1,8 @@
 // The whole tRPC API. The client imports only its type.
+import { auditRouter } from "@/audit/router";
 import { userRouter } from "@/auth/router";
+import { notificationRouter } from "@/notifications/router";
+import { realtimeRouter } from "@/realtime/router";
 import { tagRouter } from "@/tags/router";
 import { taskRouter } from "@/tasks/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
@@ -8,6 +11,9 @@ export const appRouter = createTRPCRouter({
   task: taskRouter,
   tag: tagRouter,
   user: userRouter,
+  realtime: realtimeRouter,
+  audit: auditRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;
