@@ -1,4 +1,4 @@
-// A reminder event as an audit entry: no task snapshot, the reminder instant as its one "field"
+// A reminder event as an audit entry: the reminder as its snapshot, its instant as its one "field"
 // (scheduled: before → after; cancelled: instant → none; fired: the instant it fired for).
 import { randomUUID } from "node:crypto";
 import type { AuditDiffEntry, AuditEntryInput } from "@taskboard/db";
@@ -34,7 +34,8 @@ export function reminderAuditEntry(event: ReminderEvent): AuditEntryInput {
     correlationId: event.correlationid,
     causationId: event.causationid,
     previous: null,
-    snapshot: null,
+    // The reminder's own state (task title, instant, job), not a task snapshot.
+    snapshot: event.data,
     diff: reminderDiff(event),
   };
 }
