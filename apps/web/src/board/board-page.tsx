@@ -97,6 +97,11 @@ export function BoardPage() {
           onToggle={toggle}
           onEdit={edit}
           onDelete={remove}
+          onReorder={
+            filters.sort === "position"
+              ? (task, position) => actions.reorder.mutate({ id: task.id, expectedVersion: task.version, position })
+              : undefined
+          }
         />
       </main>
       {editor && (

@@ -89,3 +89,13 @@ export function findCachedTask(client: QueryClient, id: string): Task | undefine
   }
   return undefined;
 }
+
+/** Give a task a new board position; lists sorted by position are re-ordered at once. */
+export function moveTask(client: QueryClient, id: string, position: number): void {
+  mapLists(client, (items, input) => {
+    const moved = items.map((t) => (t.id === id ? { ...t, position } : t));
+    if ((input.sort ?? "position") !== "position") return moved;
+    const sign = input.direction === "desc" ? -1 : 1;
+    return moved.sort((a, b) => sign * (a.position - b.position));
+  });
+}

@@ -8,6 +8,7 @@ import { readApiError } from "./api-errors";
 import {
   findCachedTask,
   insertTask,
+  moveTask,
   invalidateLists,
   putTask,
   removeTask,
@@ -54,12 +55,6 @@ export function useTaskActions() {
     if (ctx) restoreLists(client, ctx.snapshot);
     showError(action, error);
   };
-  const optimistic = (apply: () => void) => async (): Promise<Ctx> => {
-    const snapshot = await snapshotLists(client);
-    apply();
-    return { snapshot };
-  };
-
   const reopen = useMutation(
     trpc.task.reopen.mutationOptions<Ctx>({
       onMutate: async (vars) => {
@@ -161,7 +156,11 @@ export function useTaskActions() {
 
   const reorder = useMutation(
     trpc.task.reorder.mutationOptions<Ctx>({
-      onMutate: optimistic(() => undefined),
+      onMutate: async (vars) => {
+        const snapshot = await snapshotLists(client);
+        moveTask(client, vars.id, vars.position);
+        return { snapshot };
+      },
       onError: rollback("move the task"),
       onSuccess: (task) => putTask(client, task as Task),
       onSettled: settle,

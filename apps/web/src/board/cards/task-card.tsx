@@ -2,7 +2,7 @@
 // One task on the board: a list item that keyboard shortcuts can focus, with a checkbox to complete
 // it and chips for when, how often, reminder, priority and tags.
 import { memo, useId } from "react";
-import { BellIcon, CalendarIcon, FlagIcon, PencilIcon, RepeatIcon, TrashIcon } from "@/components/icons";
+import { ArrowDownIcon, ArrowUpIcon, BellIcon, CalendarIcon, FlagIcon, PencilIcon, RepeatIcon, TrashIcon } from "@/components/icons";
 import { TagChip } from "@/components/tag-chip";
 import { formatDue, isOverdue } from "../due-dates";
 import { describeRecurrence } from "../recurrence-rule";
@@ -18,9 +18,11 @@ type TaskCardProps = {
   onToggle: (task: Task) => void;
   onEdit: (task: Task) => void;
   onDelete: (task: Task) => void;
+  /** Present when the board is in manual order: move one place up (-1) or down (+1). */
+  onMove?: ((task: Task, step: -1 | 1) => void) | undefined;
 };
 
-export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onToggle, onEdit, onDelete }: TaskCardProps) {
+export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onToggle, onEdit, onDelete, onMove }: TaskCardProps) {
   const titleId = useId();
   const metaId = useId();
   const done = task.status === "COMPLETED";
@@ -39,6 +41,11 @@ export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onT
       aria-labelledby={titleId}
       aria-describedby={metaId}
       aria-busy={saving || undefined}
+      onKeyDown={(e) => {
+        if (!onMove || !e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+        e.preventDefault();
+        onMove(task, e.key === "ArrowUp" ? -1 : 1);
+      }}
     >
       <input
         type="checkbox"
@@ -87,6 +94,16 @@ export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onT
         </div>
       </div>
       <div className="task-actions">
+        {onMove && (
+          <>
+            <button type="button" className="icon-button" onClick={() => onMove(task, -1)} aria-label={`Move “${task.title}” up`} disabled={saving}>
+              <ArrowUpIcon />
+            </button>
+            <button type="button" className="icon-button" onClick={() => onMove(task, 1)} aria-label={`Move “${task.title}” down`} disabled={saving}>
+              <ArrowDownIcon />
+            </button>
+          </>
+        )}
         <button type="button" className="icon-button" onClick={() => onEdit(task)} aria-label={`Edit “${task.title}”`} disabled={saving}>
           <PencilIcon />
         </button>

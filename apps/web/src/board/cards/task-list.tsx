@@ -22,9 +22,23 @@ type TaskListProps = {
   onToggle: (task: Task) => void;
   onEdit: (task: Task) => void;
   onDelete: (task: Task) => void;
+  /** Manual order: persist a new position for the task. */
+  onReorder?: ((task: Task, position: number) => void) | undefined;
 };
 
-export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearFilters, ...actions }: TaskListProps) {
+/**
+ * The position that puts list[index] one place up (-1) or down (+1) in the list as shown: halfway
+ * between the neighbour it passes and the one after, or one step past the end. `sign` is 1 when
+ * positions grow down the list (ascending), -1 when descending.
+ */
+export function positionAfterMove(list: Task[], index: number, step: -1 | 1, sign: 1 | -1): number | null {
+  const neighbour = list[index + step];
+  if (!neighbour) return null;
+  const beyond = list[index + 2 * step];
+  return beyond ? (neighbour.position + beyond.position) / 2 : neighbour.position + step * sign;
+}
+
+export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearFilters, onReorder, ...actions }: TaskListProps) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const router = useRouter();
@@ -82,7 +96,8 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
       <div className="state-panel">
         <h2>{input.status === "COMPLETED" ? "Nothing completed yet" : "You're all clear"}</h2>
         <p>
-          Add a task above. Try <kbd>Water plants every saturday 9am #home !low</kbd>. Press <kbd>?</kbd> for shortcuts.
+          Add a task above in plain words, for example <code>Water plants every saturday 9am #home !low</code>.
+          Press <kbd>?</kbd> for keyboard shortcuts.
         </p>
       </div>
     );
@@ -96,8 +111,22 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
             {group.label} <span className="group-count" aria-label={`${group.tasks.length} tasks`}>{group.tasks.length}</span>
           </h2>
           <ul className="task-cards" aria-label={`${group.label} tasks`}>
-            {group.tasks.map((task) => (
-              <TaskCard key={task.id} task={task} now={now} zone={zone} tagColors={tagColors} {...actions} />
+            {group.tasks.map((task, index) => (
+              <TaskCard
+                key={task.id}
+                task={task}
+                now={now}
+                zone={zone}
+                tagColors={tagColors}
+                {...actions}
+                onMove={
+                  onReorder &&
+                  ((t, step) => {
+                    const position = positionAfterMove(group.tasks, index, step, input.direction === "desc" ? -1 : 1);
+                    if (position !== null) onReorder(t, position);
+                  })
+                }
+              />
             ))}
           </ul>
         </section>

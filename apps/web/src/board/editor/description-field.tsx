@@ -21,7 +21,7 @@ export function DescriptionField({ value, onChange, error }: { value: string; on
       ) : (
         <textarea
           id="task-description"
-          rows={5}
+          rows={4}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           placeholder="Notes, links, checklists… Markdown works: **bold**, - lists, [links](https://…)"

@@ -20,6 +20,7 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ["e", "Enter"], action: "Edit the focused task" },
   { keys: ["x"], action: "Complete / reopen the focused task" },
   { keys: ["Delete"], action: "Delete the focused task (with undo)" },
+  { keys: ["Alt ↑", "Alt ↓"], action: "Move the focused task (manual sort)" },
   { keys: ["Esc"], action: "Close a dialog, leave a field" },
   { keys: ["?"], action: "Show these shortcuts" },
 ];

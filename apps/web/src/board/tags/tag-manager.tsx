@@ -41,7 +41,7 @@ function TagRowEditor({ tag }: { tag: TagRow }) {
             onChange={(e) => update.mutate({ id: tag.id, color: e.target.value })}
             aria-label={`Colour of ${tag.name}`}
           >
-            {!TAG_COLORS.includes(color) && <option value="">Custom</option>}
+            {!TAG_COLORS.includes(color) && <option value="">Automatic</option>}
             {TAG_COLORS.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
         </label>
