@@ -5,7 +5,7 @@ import { createDb } from "@taskboard/db";
 import type { EventBus } from "@taskboard/events";
 import type { Logger } from "pino";
 import { createBus, type BusConfig } from "./bus.ts";
-import { createHealthServer } from "./health.ts";
+import { createHealthServer, type ReadinessCheck } from "./health.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createRealtime, type RealtimeConfig } from "./realtime/start-realtime.ts";
 import { createOutboxRelay, type OutboxRelay } from "./relay/outbox-relay.ts";
@@ -28,6 +28,10 @@ export interface RunningWorkers {
   relay?: OutboxRelay;
   /** Stops taking work, lets in-flight handlers commit, then closes everything. */
   stop(): Promise<void>;
+}
+
+function hasSidecarCheck(bus: EventBus): bus is EventBus & { checkSidecar: ReadinessCheck } {
+  return typeof (bus as { checkSidecar?: unknown }).checkSidecar === "function";
 }
 
 export async function startWorkers(
@@ -70,6 +74,8 @@ export async function startWorkers(
           ? { ok: true, detail: `${consumers.length} consumer(s) on ${config.bus.kind}` }
           : { ok: false, detail: stopping ? "stopping" : "transport not consuming" },
       ...(realtime ? { realtime: realtime.readiness } : {}),
+      // The Dapr transport can also tell whether its sidecar answers.
+      ...(hasSidecarCheck(bus) ? { sidecar: () => bus.checkSidecar() } : {}),
     },
     metrics.registry,
   );

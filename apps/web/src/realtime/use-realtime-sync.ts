@@ -1,0 +1,41 @@
+"use client";
+// Keeps this tab's TanStack Query cache in step with the signed-in user's change feed while the
+// component that calls it is mounted; returns the connection status for an indicator.
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTRPCClient } from "@/trpc/client";
+import { applyChange, type VersionLedger } from "./apply-change";
+import { openRealtimeConnection, type RealtimeConnection, type RealtimeStatus } from "./realtime-connection";
+import { sessionSeqStore } from "./seq-tracker";
+
+export function useRealtimeSync(): RealtimeStatus {
+  const queryClient = useQueryClient();
+  const trpcClient = useTRPCClient();
+  const [status, setStatus] = useState<RealtimeStatus>("connecting");
+
+  useEffect(() => {
+    let connection: RealtimeConnection | undefined;
+    let cancelled = false;
+    const ledger: VersionLedger = new Map();
+    openRealtimeConnection({
+      fetchToken: () => trpcClient.realtime.token.mutate(),
+      fetchChangesSince: (afterSeq, limit) => trpcClient.realtime.changesSince.query({ afterSeq, limit }),
+      apply: (change) => applyChange(queryClient, change, ledger),
+      reloadAll: () => void queryClient.invalidateQueries({ queryKey: [["task"]] }),
+      seqStore: sessionSeqStore,
+      onStatus: (next) => !cancelled && setStatus(next),
+    }).then(
+      (opened) => {
+        if (cancelled) opened.close();
+        else connection = opened;
+      },
+      () => !cancelled && setStatus("off"),
+    );
+    return () => {
+      cancelled = true;
+      connection?.close();
+    };
+  }, [queryClient, trpcClient]);
+
+  return status;
+}
