@@ -3,9 +3,8 @@
 // conventions (probes, security context, checksums, Dapr annotations, hooks).
 import fs from "node:fs";
 import path from "node:path";
-import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
-import { CHART_DIR, listFiles, loadYaml, rel } from "./helpers.ts";
+import { CHART_DIR, listFiles, loadYaml, newAjv, rel } from "./helpers.ts";
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -29,7 +28,7 @@ export function mergeValues(base: unknown, over: unknown): unknown {
 }
 
 function validator() {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = newAjv();
   return ajv.compile(schema);
 }
 

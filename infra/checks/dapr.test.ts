@@ -5,9 +5,9 @@
 // templates/dapr must declare the same metadata fields.
 import fs from "node:fs";
 import path from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
-import { CHART_DIR, INFRA_DIR, listFiles, loadYaml, loadYamlDocuments, rel } from "./helpers.ts";
+import { CHART_DIR, INFRA_DIR, listFiles, loadYaml, loadYamlDocuments, newAjv, rel } from "./helpers.ts";
 
 // Parsed manifests of arbitrary shape, navigated by the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,7 +15,7 @@ type Json = Record<string, any>;
 const daprDir = path.join(INFRA_DIR, "dapr");
 const files = listFiles(daprDir, /\.ya?ml$/);
 const schemaDir = path.join(INFRA_DIR, "checks", "schemas");
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = newAjv();
 const schemaFor = new Map<string, ValidateFunction>();
 for (const f of listFiles(schemaDir, /^dapr-.*\.schema\.json$/)) {
   const key = path.basename(f).replace(/^dapr-/, "").replace(/\.schema\.json$/, "");

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import AjvImport from "ajv";
 import { parseAllDocuments } from "yaml";
 
 export const INFRA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -68,4 +69,10 @@ export function hasDockerEngine(): boolean {
   } catch {
     return false;
   }
+}
+
+/** An Ajv (draft-07) instance; the CommonJS default export is unwrapped whichever interop loads it. */
+export function newAjv() {
+  const Ajv = (AjvImport as unknown as { default?: typeof AjvImport }).default ?? AjvImport;
+  return new Ajv({ allErrors: true, strict: false });
 }
