@@ -25,11 +25,7 @@ const CHART_ONLY: Record<string, Record<string, string>> = {
     REALTIME_TOKEN_SECRET: "socket token signing secret: set ahead of the web side of the Socket.IO issue",
     REALTIME_SOCKET_URL: "Socket.IO address for browsers (only when web.realtimeSocketUrl is set): ahead of the Socket.IO issue",
   },
-  workers: {
-    SOCKET_PORT: "Socket.IO server port: the chart sets it ahead of the Socket.IO issue (ingress /socket.io)",
-    SOCKET_MAX_FRAME_BYTES: "Socket.IO frame limit: set ahead of the Socket.IO issue",
-    REALTIME_TOKEN_SECRET: "socket token secret shared with web: set ahead of the Socket.IO issue",
-  },
+  workers: {},
 };
 
 const SOURCES: Record<string, string[]> = {
