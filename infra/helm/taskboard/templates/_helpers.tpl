@@ -182,9 +182,6 @@ Value checks that the schema cannot express; rendered from secret.yaml and NOTES
 {{- if and (eq $v.eventBus "dapr") (not $v.dapr.enabled) -}}
 {{- fail "eventBus=dapr needs dapr.enabled=true (the workers publish and subscribe through the sidecar)" -}}
 {{- end -}}
-{{- if and (gt (int $v.workers.replicaCount) 1) (eq $v.eventBus "dapr") (eq $v.dapr.pubsub.kind "redis") (eq (int $v.dapr.pubsub.redis.concurrency) 1) -}}
-{{- /* Allowed, but ordering per user then only holds per pod: documented in docs/deploy.md. */ -}}
-{{- end -}}
 {{- if ge (int $v.workers.shutdownTimeoutMs) (mul (int $v.workers.terminationGracePeriodSeconds) 1000) -}}
 {{- fail "workers.shutdownTimeoutMs must be below workers.terminationGracePeriodSeconds, or Kubernetes kills the pod mid-shutdown" -}}
 {{- end -}}
