@@ -34,7 +34,12 @@ export function createBus(config: BusConfig, deps: BusDeps): EventBus {
         onFatal: deps.onFatal,
       });
     case "dapr":
-      // Retries and dead-letter topics are declared in infra/dapr (resiliency, subscriptions).
-      return createDaprBus(parseDaprConfig(config.daprSettings), { logger: deps.log.child({ component: "dapr-bus" }) });
+      // daprd retries as infra/dapr's resiliency policy says; `retry` must mirror it so the bus
+      // knows the last attempt and can record the dead letter (consumer + error) in our table.
+      return createDaprBus(parseDaprConfig(config.daprSettings), {
+        logger: deps.log.child({ component: "dapr-bus" }),
+        retry: config.retry,
+        onDeadLetter: deps.onDeadLetter,
+      });
   }
 }
