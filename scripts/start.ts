@@ -12,6 +12,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, ".data"));
 const webPort = Number(process.env.PORT ?? 3000);
 const workersPort = Number(process.env.WORKERS_PORT ?? 3001);
+const socketPort = Number(process.env.SOCKET_PORT ?? 3003);
 const skipBuild = process.env.SKIP_BUILD === "1";
 
 function log(msg: string, extra: Record<string, unknown> = {}) {
@@ -22,7 +23,7 @@ function fail(msg: string): never {
   process.exit(1);
 }
 
-for (const [name, port] of [["PORT", webPort], ["WORKERS_PORT", workersPort]] as const) {
+for (const [name, port] of [["PORT", webPort], ["WORKERS_PORT", workersPort], ["SOCKET_PORT", socketPort]] as const) {
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${name} must be a port number, got "${port}"`);
 }
 
@@ -102,6 +103,12 @@ const migrated = await migrate(databaseUrl).catch((error: unknown) => fail(`migr
 log("database ready", { schemaVersion: migrated.to, applied: migrated.applied.length });
 
 const appUrl = process.env.APP_URL ?? `http://localhost:${webPort}`;
+/** The same host as the app, on another port. */
+function beside(url: string, port: number): string {
+  const parsed = new URL(url);
+  parsed.port = String(port);
+  return parsed.origin;
+}
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
@@ -111,6 +118,11 @@ const env: NodeJS.ProcessEnv = {
   BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? persistentSecret(path.join(dataDir, "auth-secret")),
   PORT: String(webPort),
   WORKERS_PORT: String(workersPort),
+  // Live updates: the workers' Socket.IO port, reached by browsers directly (websocket upgrades do
+  // not pass through `next start` rewrites), and the secret web and workers share for its tokens.
+  SOCKET_PORT: String(socketPort),
+  REALTIME_TOKEN_SECRET: process.env.REALTIME_TOKEN_SECRET ?? persistentSecret(path.join(dataDir, "realtime-secret")),
+  REALTIME_SOCKET_URL: process.env.REALTIME_SOCKET_URL ?? beside(appUrl, socketPort),
   EVENT_BUS: process.env.EVENT_BUS ?? "embedded",
 };
 

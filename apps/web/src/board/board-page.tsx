@@ -2,6 +2,7 @@
 // The board: quick add, filters, the grouped task list, and the dialogs (editor, tags, shortcuts).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { RealtimeStatus } from "@/realtime/realtime-status";
 import { useTRPC } from "@/trpc/client";
 import { BoardHeader } from "./board-header";
 import { TaskList } from "./cards/task-list";
@@ -120,6 +121,8 @@ export function BoardPage() {
       )}
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <TagManager open={tagsOpen} onClose={() => setTagsOpen(false)} />
+      {/* Live updates from other tabs and devices, with a small connection badge. */}
+      <RealtimeStatus />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPCClient } from "@/trpc/client";
 import { applyChange, type VersionLedger } from "./apply-change";
+import type { TChangesPage } from "./list-changes-since.schema";
 import { openRealtimeConnection, type RealtimeConnection, type RealtimeStatus } from "./realtime-connection";
 import { sessionSeqStore } from "./seq-tracker";
 
@@ -19,7 +20,9 @@ export function useRealtimeSync(): RealtimeStatus {
     const ledger: VersionLedger = new Map();
     openRealtimeConnection({
       fetchToken: () => trpcClient.realtime.token.mutate(),
-      fetchChangesSince: (afterSeq, limit) => trpcClient.realtime.changesSince.query({ afterSeq, limit }),
+      // (The wire type marks `payload: unknown` optional; every row has one.)
+      fetchChangesSince: (afterSeq, limit) =>
+        trpcClient.realtime.changesSince.query({ afterSeq, limit }) as Promise<TChangesPage>,
       apply: (change) => applyChange(queryClient, change, ledger),
       reloadAll: () => void queryClient.invalidateQueries({ queryKey: [["task"]] }),
       seqStore: sessionSeqStore,
