@@ -228,5 +228,5 @@ describe("image builds (docker)", () => {
   });
   it.skipIf(!docker).each(dockerfiles)("docker build -f %s", (file) => {
     execFileSync("docker", ["build", "-f", file, "-t", `taskboard-check-${path.basename(path.dirname(file))}`, "."], { cwd: REPO_DIR, stdio: "inherit", timeout: 1_800_000 });
-  });
+  }, 1_800_000);
 });
