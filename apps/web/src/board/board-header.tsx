@@ -6,6 +6,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { authClient } from "@/auth/client";
 import { KeyboardIcon, TagIcon } from "@/components/icons";
+import { NotificationTray } from "@/notifications/notification-tray";
 import { useTRPC } from "@/trpc/client";
 
 export function BoardHeader({ onOpenTags, onOpenHelp }: { onOpenTags: () => void; onOpenHelp: () => void }) {
@@ -36,6 +37,7 @@ export function BoardHeader({ onOpenTags, onOpenHelp }: { onOpenTags: () => void
         <span className="brand-name">Taskboard</span>
       </div>
       <nav className="header-actions" aria-label="Account and tools">
+        <NotificationTray />
         <button type="button" className="button ghost icon-text" onClick={onOpenTags} aria-label="Manage tags">
           <TagIcon /> <span className="hide-narrow">Tags</span>
         </button>

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { RealtimeStatus } from "@/realtime/realtime-status";
 import { useTRPC } from "@/trpc/client";
+import { useTaskFromUrl } from "@/notifications/use-task-from-url";
 import { BoardHeader } from "./board-header";
 import { TaskList } from "./cards/task-list";
 import { TaskEditor, type EditorTarget } from "./editor/task-editor";
@@ -50,6 +51,7 @@ export function BoardPage() {
     [actions.remove],
   );
   const edit = useCallback((task: Task) => setEditor({ mode: "edit", task }), []);
+  useTaskFromUrl(edit);
   const byId = (id: string) => findCachedTask(queryClient, id);
 
   useBoardShortcuts({

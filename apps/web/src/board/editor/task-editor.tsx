@@ -5,6 +5,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
+import { TaskHistory } from "@/audit/task-history";
 import { Dialog } from "@/components/dialog";
 import { TagChip } from "@/components/tag-chip";
 import { useTRPC } from "@/trpc/client";
@@ -188,6 +189,7 @@ export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
             ))}
           </p>
         )}
+        {target.mode === "edit" && <TaskHistory taskId={target.task.id} />}
       </form>
     </Dialog>
   );
