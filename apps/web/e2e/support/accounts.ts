@@ -8,23 +8,37 @@ export function newAccount(label: string): Account {
   return { name: `${label} Tester`, email: `${label}-${id}@example.test`, password: "correct horse battery" };
 }
 
+/**
+ * better-auth rate-limits sign-up and sign-in per IP (3 per 10 s in production), and every test
+ * comes from localhost: when the form says so, wait out the window and submit again.
+ */
+async function submitUntilAccepted(page: Page, button: string) {
+  for (let attempt = 0; ; attempt++) {
+    await page.getByRole("button", { name: button }).click();
+    const outcome = await Promise.race([
+      page.waitForURL((url) => url.pathname === "/", { timeout: 15_000 }).then(() => "board" as const, () => "timeout" as const),
+      page.getByRole("alert").filter({ hasText: /too many requests/i }).waitFor({ timeout: 15_000 }).then(() => "limited" as const, () => "timeout" as const),
+    ]);
+    if (outcome !== "limited" || attempt >= 3) break;
+    await page.waitForTimeout(10_500);
+  }
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByLabel("New task")).toBeVisible();
+}
+
 export async function signUp(page: Page, account: Account) {
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(account.name);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByLabel("New task")).toBeVisible();
+  await submitUntilAccepted(page, "Create account");
 }
 
 export async function signIn(page: Page, account: Account) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByLabel("New task")).toBeVisible();
+  await submitUntilAccepted(page, "Sign in");
 }
 
 /** Types a sentence into quick add, checks the preview, saves with Enter and waits for the server. */

@@ -38,14 +38,14 @@ export function RecurrenceFields({ draft, set, errors }: Props) {
       <legend className="field-label">Repeat</legend>
       <div className="inline-fields">
         <label className="field compact grow">
-          <span className="visually-hidden">Repeat</span>
+          <span className="field-label small" aria-hidden="true">How often</span>
           <select aria-label="Repeat" value={r.preset} onChange={(e) => set({ recurrence: { ...r, preset: e.target.value as RecurrencePreset } })} {...errorProps("repeat-error", error)}>
             {PRESETS.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
           </select>
         </label>
         {r.preset !== "none" && (
           <label className="field compact grow">
-            <span className="visually-hidden">Repeat mode</span>
+            <span className="field-label small" aria-hidden="true">Next date counts from</span>
             <select aria-label="Repeat mode" value={draft.recurrenceMode} onChange={(e) => set({ recurrenceMode: e.target.value as EditorDraft["recurrenceMode"] })}>
               <option value="FIXED">On a fixed schedule</option>
               <option value="FROM_COMPLETION">From the completion date</option>

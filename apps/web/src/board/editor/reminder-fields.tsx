@@ -12,7 +12,7 @@ export function ReminderFields({ draft, set, errors }: Props) {
       <legend className="field-label">Reminder</legend>
       <div className="inline-fields">
         <label className="field compact">
-          <span className="visually-hidden">Reminder type</span>
+          <span className="field-label small" aria-hidden="true">When</span>
           <select aria-label="Reminder" value={draft.reminder} onChange={(e) => set({ reminder: e.target.value as EditorDraft["reminder"] })} {...errorProps("reminder-error", error)}>
             <option value="none">No reminder</option>
             <option value="at">At a time</option>
