@@ -36,5 +36,6 @@ describe("audit entries in words", () => {
   it("names the system part that acted", () => {
     expect(describeHeadline({ type: "task.completed", actor: "you" })).toBe("Completed");
     expect(describeHeadline({ type: "task.created", actor: "recurrence" })).toBe("Created by recurrence");
+    expect(describeHeadline({ type: "reminder.fired", actor: "reminders" })).toBe("Reminder sent");
   });
 });

@@ -87,8 +87,10 @@ export function describeDiff(entry: { type: string; diff: DiffLike[] }, options:
     });
 }
 
-/** "Created", or "Created by recurrence" for an entry a consumer made. */
+/** "Created", or "Created by recurrence" for a task change a consumer made. */
 export function describeHeadline(entry: Pick<TAuditEntry, "type" | "actor">): string {
   const headline = EVENT_HEADLINE[entry.type] ?? entry.type;
-  return entry.actor === "you" ? headline : `${headline} by ${entry.actor}`;
+  // Reminders are always the system's doing; naming it adds nothing.
+  if (entry.actor === "you" || entry.type.startsWith("reminder.")) return headline;
+  return `${headline} by ${entry.actor}`;
 }

@@ -39,6 +39,12 @@ async function reminderEvents(taskId: string) {
 }
 
 const row = (taskId: string) => harness.db.reminderJob.findUnique({ where: { taskId } });
+/** The consumer schedules before its transaction commits: wait for the committed row, not the job. */
+const scheduledAs = (taskId: string, jobName: string) =>
+  waitFor(`reminder ${jobName}`, async () => {
+    const current = await row(taskId);
+    return current?.status === "SCHEDULED" && current.jobName === jobName;
+  });
 const notifications = (taskId: string) => harness.db.notification.findMany({ where: { taskId } });
 
 describe("reminder consumer", () => {
@@ -46,7 +52,7 @@ describe("reminder consumer", () => {
     const fireAt = inAnHour();
     const task = await createTask(harness.db, user, { title: "Call mum", remindAt: fireAt });
     const name = reminderJobName(task.id, fireAt);
-    await waitFor("the job", async () => Boolean(await busJob(name)));
+    await scheduledAs(task.id, name);
     expect((await busJob(name))?.run_at.toISOString()).toBe(fireAt.toISOString());
     expect(await row(task.id)).toMatchObject({ jobName: name, status: "SCHEDULED", taskVersion: 1 });
     const [scheduled] = await reminderEvents(task.id);
@@ -57,12 +63,14 @@ describe("reminder consumer", () => {
     const due = inAnHour();
     const task = await createTask(harness.db, user, { title: "Dentist", dueAt: due, remindBeforeMinutes: 15 });
     const firstName = reminderJobName(task.id, new Date(due.getTime() - 15 * 60_000));
-    await waitFor("the first job", async () => Boolean(await busJob(firstName)));
+    await scheduledAs(task.id, firstName);
+    expect(await busJob(firstName)).toBeDefined();
 
     const later = new Date(due.getTime() + 86_400_000);
     await updateTask(harness.db, task, { dueAt: later });
     const secondName = reminderJobName(task.id, new Date(later.getTime() - 15 * 60_000));
-    await waitFor("the moved job", async () => Boolean(await busJob(secondName)));
+    await scheduledAs(task.id, secondName);
+    expect(await busJob(secondName)).toBeDefined();
     expect(await busJob(firstName)).toBeUndefined();
     expect(await row(task.id)).toMatchObject({ jobName: secondName, status: "SCHEDULED", taskVersion: 2 });
     const events = await reminderEvents(task.id);
@@ -73,7 +81,7 @@ describe("reminder consumer", () => {
   it("leaves the job alone when an unrelated field changes", async () => {
     const fireAt = inAnHour();
     const task = await createTask(harness.db, user, { title: "Unrelated", remindAt: fireAt });
-    await waitFor("the job", async () => Boolean(await busJob(reminderJobName(task.id, fireAt))));
+    await scheduledAs(task.id, reminderJobName(task.id, fireAt));
     await updateTask(harness.db, task, { title: "Renamed" });
     await waitFor("version 2 seen", async () => (await row(task.id))?.taskVersion === 2);
     expect(await reminderEvents(task.id)).toHaveLength(1);
@@ -87,15 +95,16 @@ describe("reminder consumer", () => {
     const fireAt = inAnHour();
     const task = await createTask(harness.db, user, { title: `To ${kind}`, remindAt: fireAt });
     const name = reminderJobName(task.id, fireAt);
-    await waitFor("the job", async () => Boolean(await busJob(name)));
+    await scheduledAs(task.id, name);
     await transitionTask(harness.db, task, kind);
     await waitFor("the cancellation", async () => (await row(task.id))?.status === "CANCELLED");
     expect(await busJob(name)).toBeUndefined();
     expect((await reminderEvents(task.id)).at(-1)).toMatchObject({ type: "reminder.cancelled", data: { reason, fireAt: fireAt.toISOString() } });
 
     await transitionTask(harness.db, task, kind === "complete" ? "reopen" : "restore");
-    await waitFor("the job again", async () => Boolean(await busJob(name)));
-    expect(await row(task.id)).toMatchObject({ status: "SCHEDULED", taskVersion: 3 });
+    await scheduledAs(task.id, name);
+    expect(await row(task.id)).toMatchObject({ taskVersion: 3 });
+    expect(await busJob(name)).toBeDefined();
   });
 
   it("fires once: one notification and one reminder.fired, even when the job fires again or concurrently", async () => {
@@ -120,7 +129,7 @@ describe("reminder consumer", () => {
     const fireAt = inAnHour();
     const task = await createTask(harness.db, user, { title: "Race", remindAt: fireAt });
     const name = reminderJobName(task.id, fireAt);
-    await waitFor("the job", async () => Boolean(await busJob(name)));
+    await scheduledAs(task.id, name);
     const payload = (await busJob(name))?.payload as { payload: unknown };
     const outcomes = await Promise.all([1, 2, 3].map(() => fireReminder(harness.db, { name, payload: payload.payload }, log)));
     expect(outcomes.sort()).toEqual(["duplicate", "duplicate", "fired"]);
@@ -131,7 +140,7 @@ describe("reminder consumer", () => {
     const fireAt = inAnHour();
     const task = await createTask(harness.db, user, { title: "Stale", remindAt: fireAt });
     const name = reminderJobName(task.id, fireAt);
-    await waitFor("the job", async () => Boolean(await busJob(name)));
+    await scheduledAs(task.id, name);
     const payload = ((await busJob(name))?.payload as { payload: unknown }).payload;
     await transitionTask(harness.db, task, "complete");
     await waitFor("the cancellation", async () => (await row(task.id))?.status === "CANCELLED");
