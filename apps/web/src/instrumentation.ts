@@ -1,11 +1,7 @@
-// Runs once when the server boots: validating the configuration here makes a bad value stop
-// `next start` at once with a message naming the variable, instead of failing the first request.
+// Runs once when the server boots. The Node-only part lives in its own module so that the Edge
+// bundle never sees process.exit.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  try {
-    await import("./env");
-  } catch {
-    // env.ts has already printed which variables are wrong.
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    await import("./instrumentation-node");
   }
 }

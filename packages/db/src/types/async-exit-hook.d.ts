@@ -1,0 +1,10 @@
+// The part of async-exit-hook's API that embedded.ts uses (the package ships no types).
+declare module "async-exit-hook" {
+  interface AsyncExitHook {
+    (hook: (done: () => void) => void): void;
+    unhookEvent(event: string): void;
+    hookedEvents(): string[];
+  }
+  const hook: AsyncExitHook;
+  export default hook;
+}
