@@ -15,7 +15,12 @@ export function workersConfig(env: WorkersEnv): WorkersConfig {
     port: env.WORKERS_PORT,
     relay: { enabled: env.RELAY_ENABLED, batchSize: env.RELAY_BATCH_SIZE, pollIntervalMs: env.RELAY_POLL_INTERVAL_MS },
     realtime: env.REALTIME_TOKEN_SECRET
-      ? { port: env.SOCKET_PORT, tokenSecret: env.REALTIME_TOKEN_SECRET, maxFrameBytes: env.SOCKET_MAX_FRAME_BYTES }
+      ? {
+          port: env.SOCKET_PORT,
+          tokenSecret: env.REALTIME_TOKEN_SECRET,
+          maxFrameBytes: env.SOCKET_MAX_FRAME_BYTES,
+          feedRetentionHours: env.REALTIME_FEED_RETENTION_HOURS,
+        }
       : undefined,
   };
 }

@@ -36,6 +36,8 @@ export const env = createEnv({
     REALTIME_TOKEN_SECRET: z.string().min(32, "REALTIME_TOKEN_SECRET must be at least 32 characters").optional(),
     /** Largest frame a browser may send; client messages are tiny. */
     SOCKET_MAX_FRAME_BYTES: positiveInt.max(1_048_576).default(16_384),
+    /** The per-user change feed keeps this many hours; a tab offline longer reloads its lists. */
+    REALTIME_FEED_RETENTION_HOURS: positiveInt.max(24 * 365).default(168),
     ...daprEnvShape,
   },
   runtimeEnv: process.env,

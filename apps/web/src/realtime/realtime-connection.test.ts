@@ -106,6 +106,18 @@ describe("openRealtimeConnection", () => {
     expect(h.store.read()).toBe(MAX_REPLAY + 20);
   });
 
+  it("reloads the lists when the feed was pruned past the stored seq", async () => {
+    const feed = [8, 9, 10].map(change);
+    const h = harness(feed);
+    h.store.write(3);
+    await h.open();
+    h.fake.fire("connect");
+    await flush();
+    expect(h.applied).toEqual([]);
+    expect(h.reloads()).toBe(1);
+    expect(h.store.read()).toBe(10);
+  });
+
   it("opens no socket when live updates are off", async () => {
     const h = harness([]);
     await h.open(false);

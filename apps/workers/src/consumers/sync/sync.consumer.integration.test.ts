@@ -2,7 +2,7 @@
 // strictly increasing under concurrency, a push only after commit and never twice, and the whole
 // path (embedded bus -> consumer on replica one -> adapter -> socket on replica two).
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
-import { listUserChangesSince } from "@taskboard/db";
+import { listUserChangesSince, pruneUserChanges } from "@taskboard/db";
 import { TOPICS } from "@taskboard/events";
 import { sampleEvent, sampleTask, waitFor } from "@taskboard/events/contract";
 import pino from "pino";
@@ -88,6 +88,17 @@ describe("sync consumer", () => {
     expect(pushed[1]?.change).toMatchObject({ entityId: data.notificationId, payload: fired.data });
   });
 
+  it("prunes old feed entries without resetting the seq", async () => {
+    const sub = subscription();
+    for (const n of [1, 2]) {
+      await sub.handle({ topic: TOPICS.taskEvents, event: sampleEvent("task.created", "user-a"), attempt: n });
+    }
+    expect(await pruneUserChanges(database.db, new Date(Date.now() + 1_000))).toBe(2);
+    await sub.handle({ topic: TOPICS.taskEvents, event: sampleEvent("task.created", "user-a"), attempt: 1 });
+    const feed = await listUserChangesSince(database.db, { userId: "user-a", afterSeq: 0, limit: 10 });
+    expect(feed.changes.map((c) => c.seq)).toEqual([3]);
+  });
+
   it("dead-letters an event whose partition key is not the task's owner, writing and pushing nothing", async () => {
     const event = { ...sampleEvent("task.created", "user-a"), partitionkey: "user-b" };
     expect(await subscription().handle({ topic: TOPICS.taskEvents, event, attempt: 1 })).toBe("DROP");
@@ -101,7 +112,7 @@ describe("sync consumer", () => {
         bus: { kind: "embedded", databaseUrl: database.url, retry: { maxRetries: 1, initialDelayMs: 50 }, concurrency: 2, staleLockMs: 30_000, daprSettings: {} },
         port: 0,
         relay: { enabled: false, batchSize: 100, pollIntervalMs: 200 },
-        realtime: { port: 0, tokenSecret: TEST_SECRET, maxFrameBytes: 16_384 },
+        realtime: { port: 0, tokenSecret: TEST_SECRET, maxFrameBytes: 16_384, feedRetentionHours: 1 },
       },
       [],
       log,
