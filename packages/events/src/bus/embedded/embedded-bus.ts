@@ -75,6 +75,8 @@ interface JobPayload {
   payload: unknown;
 }
 
+const NUDGE_AFTER_COMPLETE_MS = 5;
+
 const silentLogger: BusLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
@@ -228,8 +230,18 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
         taskList[DELIVER_TASK_PREFIX + consumer] = deliveryTask(subscription);
       }
       const events: WorkerEvents = new EventEmitter();
+      let nudgeTimer: NodeJS.Timeout | undefined;
       events.on("pool:create", ({ workerPool }) => {
         poolId = workerPool.id;
+        // graphile-worker wakes idle workers when jobs are inserted, not when a named queue is
+        // unlocked, so a user's next event could wait for the next poll. Completion is written
+        // just after "job:complete" fires; shortly after it, ask one idle worker to look again.
+        events.on("job:complete", () => {
+          nudgeTimer ??= setTimeout(() => {
+            nudgeTimer = undefined;
+            if (!stopped) workerPool.nudge(1);
+          }, NUDGE_AFTER_COMPLETE_MS);
+        });
       });
       runner = await run({
         pgPool: pool,
