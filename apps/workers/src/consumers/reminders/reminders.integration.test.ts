@@ -148,6 +148,16 @@ describe("reminder consumer", () => {
     expect(await notifications(task.id)).toEqual([]);
   });
 
+  it("survives a restart of the workers: the job lives in Postgres and fires in the next process", async () => {
+    const fireAt = new Date(Date.now() + 4_000);
+    const task = await createTask(harness.db, user, { title: "After restart", remindAt: fireAt });
+    await scheduledAs(task.id, reminderJobName(task.id, fireAt));
+    await harness.workers?.stop();
+    expect(await notifications(task.id)).toEqual([]);
+    await harness.start([remindersConsumer]);
+    await waitFor("the notification", async () => (await notifications(task.id)).length === 1, 15_000);
+  });
+
   it("fires at once for a reminder already in the past when the task is saved", async () => {
     const task = await createTask(harness.db, user, { title: "Overdue", remindAt: new Date(Date.now() - 3_600_000) });
     await waitFor("the notification", async () => (await notifications(task.id)).length === 1, 15_000);
