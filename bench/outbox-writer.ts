@@ -35,10 +35,12 @@ export async function paced(
           const wait = due - performance.now();
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         }
+        const event = events[index];
+        if (!event) break;
         const t0 = performance.now();
-        await commitOutboxRow(client, events[index]!);
+        await commitOutboxRow(client, event);
         const t1 = performance.now();
-        onCommitted(events[index]!, t1, t1 - t0);
+        onCommitted(event, t1, t1 - t0);
       }
     } finally {
       client.release();

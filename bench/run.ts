@@ -81,7 +81,7 @@ async function latencyRun(label: string, count: number, perSecond: number, conne
   const events = eventsFor(count);
   await paced(pool, events, perSecond, connections, (event, at) => committedAt.set(event.id, at));
   await waitUntil(() => consumedAt.size >= count, 300_000);
-  const endToEnd = events.map((e) => consumedAt.get(e.id)! - committedAt.get(e.id)!);
+  const endToEnd = events.map((e) => (consumedAt.get(e.id) ?? Number.NaN) - (committedAt.get(e.id) ?? Number.NaN));
   await pool.end();
   await app.stop();
   return { label, bare: summarise(bare), endToEnd: summarise(endToEnd) };
@@ -107,7 +107,7 @@ async function throughputRun(count: number) {
   while (consumedAt.size < count) {
     if (!relayedMs) {
       const { rows } = await check.query<{ n: string }>("SELECT count(*) AS n FROM outbox_events WHERE published_at IS NULL");
-      if (rows[0]!.n === "0") relayedMs = performance.now() - started;
+      if (rows[0]?.n === "0") relayedMs = performance.now() - started;
     }
     await new Promise((r) => setTimeout(r, 20));
   }

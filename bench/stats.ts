@@ -2,7 +2,7 @@
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index]!;
+  return sorted[index] ?? Number.NaN;
 }
 
 export interface LatencySummary {
@@ -20,8 +20,9 @@ export function summarise(samples: readonly number[]): LatencySummary {
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 export function printTable(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
-  const line = (row: readonly string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col]!)).join(" | ")} |`;
-  const out = [line(rows[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)];
+  const [header = [], ...body] = rows;
+  const widths = header.map((_, col) => Math.max(...rows.map((row) => row[col]?.length ?? 0)));
+  const line = (row: readonly string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join(" | ")} |`;
+  const out = [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)];
   return out.join("\n");
 }

@@ -33,7 +33,7 @@ function describe(letter: DeadLetterRow): string {
     String(event?.type ?? "?").padEnd(16),
     `attempts=${letter.attempts}`,
     letter.replayedAt ? `replayed=${letter.replayedAt.toISOString()}` : "pending",
-    letter.error.split("\n")[0]!.slice(0, 120),
+    (letter.error.split("\n")[0] ?? "").slice(0, 120),
   ].join("  ");
 }
 

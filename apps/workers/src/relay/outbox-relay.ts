@@ -74,9 +74,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function publish(rows: PendingOutboxEvent[]) {
     let start = 0;
     while (start < rows.length) {
-      const topic = rows[start]!.topic;
+      const topic = rows[start]?.topic;
       let end = start;
-      while (end < rows.length && rows[end]!.topic === topic) end++;
+      while (end < rows.length && rows[end]?.topic === topic) end++;
       const run = rows.slice(start, end);
       const parsedTopic = ZTopicSchema.safeParse(topic);
       if (!parsedTopic.success) {

@@ -178,18 +178,19 @@ describe("worker runtime", () => {
     await bus.publish(TOPICS.taskEvents, [event]);
     await waitFor("the dead letter", async () => (await listDeadLetters(database.db)).length === 1);
     const [letter] = await listDeadLetters(database.db);
+    if (!letter) throw new Error("no dead letter");
     const subscription = createConsumerSubscription(consumer, { db: database.db, log });
 
-    const failed = await replayDeadLetter(database.db, letter!, subscription);
+    const failed = await replayDeadLetter(database.db, letter, subscription);
     expect(failed).toMatchObject({ ok: false });
     expect((await listDeadLetters(database.db))[0]).toMatchObject({ attempts: 2, replayedAt: null });
 
     broken = false;
-    expect(await replayDeadLetter(database.db, letter!, subscription)).toEqual({ id: letter!.id, ok: true });
+    expect(await replayDeadLetter(database.db, letter, subscription)).toEqual({ id: letter.id, ok: true });
     expect(await listDeadLetters(database.db)).toEqual([]);
     expect((await listDeadLetters(database.db, { includeReplayed: true }))[0]?.replayedAt).toBeInstanceOf(Date);
     // Replaying again changes nothing: the idempotency record is there.
-    expect(await replayDeadLetter(database.db, letter!, subscription)).toMatchObject({ ok: true });
+    expect(await replayDeadLetter(database.db, letter, subscription)).toMatchObject({ ok: true });
     expect(await probeEffects(database.db, "replayable")).toHaveLength(1);
   });
 });

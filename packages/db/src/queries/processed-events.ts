@@ -7,11 +7,11 @@ import type { Tx } from "../client.ts";
  * skips its effect. A concurrent duplicate waits on the primary key until the first commits.
  */
 export async function markEventProcessed(tx: Tx, consumer: string, eventId: string): Promise<boolean> {
-  const { count } = await tx.processedEvent.createMany({
-    data: [{ consumer, eventId }],
-    skipDuplicates: true,
-  });
-  return count === 1;
+  // Raw SQL: this runs once per delivered event, and is measurably cheaper than createMany.
+  const inserted = await tx.$executeRaw`
+    INSERT INTO processed_events (consumer, event_id) VALUES (${consumer}, ${eventId})
+    ON CONFLICT (consumer, event_id) DO NOTHING`;
+  return inserted === 1;
 }
 
 export async function countProcessedEvents(tx: Tx, consumer: string): Promise<number> {
