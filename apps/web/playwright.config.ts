@@ -63,6 +63,7 @@ export default defineConfig({
       DATA_DIR: dataDir,
       PORT: String(port),
       WORKERS_PORT: String(Number(process.env.E2E_WORKERS_PORT ?? port + 1)),
+      SOCKET_PORT: String(Number(process.env.E2E_SOCKET_PORT ?? port + 3)),
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54400",
       APP_URL: baseURL,
     },
