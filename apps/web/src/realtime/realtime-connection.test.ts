@@ -1,16 +1,23 @@
 // The connection's catch-up rules against a fake socket and a fake feed: strict seq order,
 // replay after a gap, reload when the gap is too large, nothing at all when live updates are off.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Socket } from "socket.io-client";
 import type { TUserChange } from "./list-changes-since.schema";
-import { MAX_REPLAY, openRealtimeConnection, type RealtimeStatus } from "./realtime-connection";
+import { LATEST_CHECK_MS, MAX_REPLAY, openRealtimeConnection, type RealtimeStatus } from "./realtime-connection";
 import { memorySeqStore } from "./seq-tracker";
 
 type Handler = (...args: unknown[]) => void;
 
-function fakeSocket() {
+function fakeSocket(latestSeq: () => number = () => 0) {
   const handlers = new Map<string, Handler>();
   const socket = {
+    asked: [] as string[],
+    timeout: () => ({
+      emitWithAck: async (event: string) => {
+        socket.asked.push(event);
+        return { ok: true, data: { latestSeq: latestSeq() } };
+      },
+    }),
     connected: false,
     active: true,
     on(event: string, handler: Handler) {
@@ -23,6 +30,7 @@ function fakeSocket() {
     close: () => undefined,
   };
   return {
+    asked: socket.asked,
     socket: socket as unknown as Socket,
     fire(event: string, ...args: unknown[]) {
       if (event === "connect") socket.connected = true;
@@ -35,7 +43,7 @@ const change = (seq: number): TUserChange => ({ seq, kind: "task.upserted", enti
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function harness(feed: TUserChange[]) {
-  const fake = fakeSocket();
+  const fake = fakeSocket(() => feed.at(-1)?.seq ?? 0);
   const applied: number[] = [];
   const statuses: RealtimeStatus[] = [];
   const requests: number[] = [];
@@ -116,6 +124,26 @@ describe("openRealtimeConnection", () => {
     expect(h.applied).toEqual([]);
     expect(h.reloads()).toBe(1);
     expect(h.store.read()).toBe(10);
+  });
+
+  it("notices a push that never came by asking for the newest seq now and then", async () => {
+    vi.useFakeTimers();
+    try {
+      const feed = [1, 2].map(change);
+      const h = harness(feed);
+      h.store.write(2);
+      const connection = await h.open();
+      h.fake.fire("connect");
+      await vi.advanceTimersByTimeAsync(0);
+      // Committed but never pushed (the consuming replica died after the commit):
+      feed.push(change(3));
+      await vi.advanceTimersByTimeAsync(LATEST_CHECK_MS);
+      expect(h.fake.asked).toEqual(["sync:latest"]);
+      expect(h.applied).toEqual([3]);
+      connection.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("opens no socket when live updates are off", async () => {

@@ -15,6 +15,11 @@ export const MAX_REPLAY = 500;
 /** On a tab's first connect, replay this much recent history (harmless: stale ones are dropped). */
 const FIRST_CONNECT_REPLAY = 50;
 const PAGE = 200;
+/**
+ * How often a connected tab asks the server for its newest seq. A push can be lost without a
+ * disconnect (the replica that consumed the event died right after the commit); this notices.
+ */
+export const LATEST_CHECK_MS = 30_000;
 
 export interface RealtimeConnectionDeps {
   fetchToken(): Promise<TRealtimeToken>;
@@ -109,6 +114,19 @@ export async function openRealtimeConnection(deps: RealtimeConnectionDeps): Prom
     }
   }
 
+  async function checkLatest() {
+    if (closed || !socket.connected || catchingUp || lastSeq === null) return;
+    try {
+      const reply = (await socket.timeout(10_000).emitWithAck("sync:latest", {})) as
+        | { ok: true; data: { latestSeq: number } }
+        | { ok: false };
+      if (reply.ok && lastSeq !== null && reply.data.latestSeq > lastSeq) await catchUp();
+    } catch {
+      // No answer in time: the socket's own heartbeat deals with a dead connection.
+    }
+  }
+  const latestTimer = setInterval(() => void checkLatest(), LATEST_CHECK_MS);
+
   socket.on("connect", () => {
     deps.onStatus("connecting");
     catchUp().then(
@@ -144,6 +162,7 @@ export async function openRealtimeConnection(deps: RealtimeConnectionDeps): Prom
     close() {
       closed = true;
       clearTimeout(retryTimer);
+      clearInterval(latestTimer);
       socket.close();
     },
   };
