@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Socket } from "socket.io-client";
 import type { TUserChange } from "./list-changes-since.schema";
-import { LATEST_CHECK_MS, MAX_REPLAY, openRealtimeConnection, type RealtimeStatus } from "./realtime-connection";
+import { LATEST_CHECK_MS, MAX_REPLAY, TOKEN_REFRESH_MS, openRealtimeConnection, type RealtimeStatus } from "./realtime-connection";
 import { memorySeqStore } from "./seq-tracker";
 
 type Handler = (...args: unknown[]) => void;
@@ -13,8 +13,8 @@ function fakeSocket(latestSeq: () => number = () => 0) {
   const socket = {
     asked: [] as string[],
     timeout: () => ({
-      emitWithAck: async (event: string) => {
-        socket.asked.push(event);
+      emitWithAck: async (event: string, payload?: { token?: string }) => {
+        socket.asked.push(payload?.token ? `${event} ${payload.token}` : event);
         return { ok: true, data: { latestSeq: latestSeq() } };
       },
     }),
@@ -140,6 +140,21 @@ describe("openRealtimeConnection", () => {
       await vi.advanceTimersByTimeAsync(LATEST_CHECK_MS);
       expect(h.fake.asked).toEqual(["sync:latest"]);
       expect(h.applied).toEqual([3]);
+      connection.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("sends the server a fresh token before the current one expires", async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness([]);
+      h.store.write(0);
+      const connection = await h.open();
+      h.fake.fire("connect");
+      await vi.advanceTimersByTimeAsync(TOKEN_REFRESH_MS);
+      expect(h.fake.asked).toContain("auth:refresh t");
       connection.close();
     } finally {
       vi.useRealTimers();

@@ -20,6 +20,8 @@ const PAGE = 200;
  * disconnect (the replica that consumed the event died right after the commit); this notices.
  */
 export const LATEST_CHECK_MS = 30_000;
+/** Tokens live two minutes (realtime-token.ts); the server drops a socket whose token expired. */
+export const TOKEN_REFRESH_MS = 60_000;
 
 export interface RealtimeConnectionDeps {
   fetchToken(): Promise<TRealtimeToken>;
@@ -127,6 +129,17 @@ export async function openRealtimeConnection(deps: RealtimeConnectionDeps): Prom
   }
   const latestTimer = setInterval(() => void checkLatest(), LATEST_CHECK_MS);
 
+  async function refreshToken() {
+    if (closed || !socket.connected) return;
+    try {
+      const token = await deps.fetchToken();
+      if (token.enabled) await socket.timeout(10_000).emitWithAck("auth:refresh", { token: token.token });
+    } catch {
+      // Signed out, or no answer: the server ends the socket when its token expires.
+    }
+  }
+  const refreshTimer = setInterval(() => void refreshToken(), TOKEN_REFRESH_MS);
+
   socket.on("connect", () => {
     deps.onStatus("connecting");
     catchUp().then(
@@ -163,6 +176,7 @@ export async function openRealtimeConnection(deps: RealtimeConnectionDeps): Prom
       closed = true;
       clearTimeout(retryTimer);
       clearInterval(latestTimer);
+      clearInterval(refreshTimer);
       socket.close();
     },
   };

@@ -6,6 +6,12 @@ import { z } from "zod";
 export const CLIENT_MESSAGES = {
   /** "What is my newest seq?": lets a client notice it missed changes without a reconnect. */
   "sync:latest": z.strictObject({}),
+  /**
+   * A fresh token for the same user, sent before the current one expires. A socket whose token
+   * expires is disconnected, so a signed-out session (no new tokens) loses its socket within a
+   * token's lifetime.
+   */
+  "auth:refresh": z.strictObject({ token: z.string().min(1).max(1024) }),
 } as const;
 
 export type TClientMessage = keyof typeof CLIENT_MESSAGES;

@@ -116,6 +116,22 @@ describe("realtime socket server", () => {
     expect(await database.db.userChange.count()).toBe(before);
   });
 
+  it("disconnects a socket when its token expires, unless refreshed with a token of the same user", async () => {
+    const { port } = await startServer();
+    const shortLived = () => signRealtimeToken("user-a", TEST_SECRET, new Date(Date.now() + 3_000));
+    const expiring = await connectClient(port, { token: shortLived() });
+    const refreshed = await connectClient(port, { token: shortLived() });
+    clients.push(expiring, refreshed);
+    const dropped = new Promise<string>((resolve) => expiring.socket.once("disconnect", resolve));
+
+    expect(await refreshed.socket.timeout(5_000).emitWithAck("auth:refresh", { token: tokenFor("user-b") })).toEqual({ ok: false, error: "token refused" });
+    expect(await refreshed.socket.timeout(5_000).emitWithAck("auth:refresh", { token: 7 })).toMatchObject({ ok: false });
+    expect(await refreshed.socket.timeout(5_000).emitWithAck("auth:refresh", { token: tokenFor("user-a") })).toMatchObject({ ok: true });
+
+    expect(await dropped).toBe("io server disconnect");
+    expect(refreshed.socket.connected).toBe(true);
+  });
+
   it("drops a connection that sends a frame over the size limit", async () => {
     const { port } = await startServer();
     const a = await client(port, "user-a");

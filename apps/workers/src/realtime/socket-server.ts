@@ -2,7 +2,9 @@
 // separate from health/metrics and the Dapr callback port).
 //
 // - Auth: every handshake must carry a valid, unexpired token from the web app
-//   (realtime-token.ts explains why a token rather than the session cookie). No anonymous sockets.
+//   (realtime-token.ts explains why a token rather than the session cookie). No anonymous sockets,
+//   and none outliving its token: the client sends `auth:refresh` with a new one in time, or the
+//   server disconnects it at expiry.
 // - Rooms: a socket joins exactly `user:<its user id>` and nothing else; clients cannot join rooms.
 // - Transport: websocket only, so a connection is one TCP stream to one replica and no sticky
 //   sessions are needed (PITFALLS 17). Long-polling would need them.
@@ -50,6 +52,7 @@ export interface RealtimeServer {
 
 interface SocketData {
   userId: string;
+  expiresAt: Date;
 }
 
 export function createRealtimeServer(options: RealtimeServerOptions): RealtimeServer {
@@ -76,12 +79,20 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
       return next(new Error("unauthorized"));
     }
     socket.data.userId = verdict.userId;
+    socket.data.expiresAt = verdict.expiresAt;
     next();
   });
 
   io.on("connection", (socket) => {
     const userId = socket.data.userId;
     void socket.join(userRoom(userId));
+    let expiry: ReturnType<typeof setTimeout> | undefined;
+    const expireAt = (at: Date) => {
+      clearTimeout(expiry);
+      expiry = setTimeout(() => socket.disconnect(true), Math.max(0, at.getTime() - Date.now()));
+    };
+    expireAt(socket.data.expiresAt);
+    socket.on("disconnect", () => clearTimeout(expiry));
     socket.onAny((name: string, ...args: unknown[]) => {
       if (!isClientMessage(name)) reject(socket, args, `unknown message "${String(name)}"`);
     });
@@ -96,6 +107,16 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
         log.warn({ err: error }, "sync:latest failed");
         ack?.({ ok: false, error: "temporarily unavailable" } satisfies TAck<never>);
       }
+    });
+    socket.on("auth:refresh", (...args: unknown[]) => {
+      const parsed = CLIENT_MESSAGES["auth:refresh"].safeParse(args[0]);
+      if (!parsed.success || args.length > 2) return reject(socket, args, "invalid auth:refresh payload");
+      const verdict = verifyRealtimeToken(parsed.data.token, options.tokenSecret);
+      // Another user's token never moves a socket to another room; it is simply refused.
+      if (!verdict.ok || verdict.userId !== userId) return reject(socket, args, "token refused");
+      socket.data.expiresAt = verdict.expiresAt;
+      expireAt(verdict.expiresAt);
+      ackOf(args)?.({ ok: true, data: { expiresAt: verdict.expiresAt.toISOString() } } satisfies TAck<{ expiresAt: string }>);
     });
   });
 
