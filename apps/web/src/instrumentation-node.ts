@@ -6,3 +6,5 @@ try {
   // env.ts has already printed which variables are wrong.
   process.exit(1);
 }
+
+export {};

@@ -1,3 +1,4 @@
+/// <reference path="./types/async-exit-hook.d.ts" />
 // An embedded PostgreSQL server (real binaries shipped in an npm package) for `npm start` and
 // the tests, so one machine needs nothing installed but Node.
 import fs from "node:fs";
