@@ -95,7 +95,7 @@ if (!databaseUrl) {
   const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   log("starting embedded PostgreSQL", { dataDir: path.join(dataDir, "postgres"), port: pgPort });
   postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort }).catch(
-    (error: unknown) => fail(`embedded PostgreSQL did not start: ${String(error)}`),
+    (error: unknown) => fail(`embedded PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)}`),
   );
   databaseUrl = postgres.url;
 }

@@ -51,8 +51,18 @@ export async function freePort(): Promise<number> {
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const port = options.port || (await freePort());
+  if (options.port && !(await isPortFree(port))) {
+    throw new Error(`port ${port} on 127.0.0.1 is already in use; choose another one (EMBEDDED_PG_PORT)`);
+  }
   const persistent = options.persistent ?? true;
   const log = options.onLog ?? (() => undefined);
+  // The library rejects a failed start with no reason; keep PostgreSQL's last words for the error.
+  const recent: string[] = [];
+  const remember = (message: string) => {
+    log(message);
+    recent.push(message.trim());
+    if (recent.length > 20) recent.shift();
+  };
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -64,15 +74,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-    onLog: (message) => log(String(message)),
-    onError: (error) => log(String(error)),
+    onLog: (message) => remember(String(message)),
+    onError: (error) => remember(String(error)),
   });
-  const initialised = fs.existsSync(path.join(options.dataDir, "PG_VERSION"));
-  if (!initialised) {
-    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
-    await server.initialise();
+  try {
+    const initialised = fs.existsSync(path.join(options.dataDir, "PG_VERSION"));
+    if (!initialised) {
+      fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "the server exited during start-up";
+    throw new Error(`PostgreSQL did not start in ${options.dataDir}: ${reason}\n${recent.join("\n")}`);
   }
-  await server.start();
   const urlFor = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return {
@@ -82,6 +97,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createDatabase: (name) => server.createDatabase(name),
     stop: () => server.stop(),
   };
+}
+
+async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 export function tempDataDir(prefix = "taskboard-pg-"): string {
