@@ -22,8 +22,6 @@ const CHART_ONLY: Record<string, Record<string, string>> = {
   web: {
     PORT: "read by the Next.js standalone server (server.js), not by env.ts",
     HOSTNAME: "read by the Next.js standalone server: bind on all interfaces in the pod",
-    REALTIME_TOKEN_SECRET: "socket token signing secret: set ahead of the web side of the Socket.IO issue",
-    REALTIME_SOCKET_URL: "Socket.IO address for browsers (only when web.realtimeSocketUrl is set): ahead of the Socket.IO issue",
   },
   workers: {},
 };

@@ -188,6 +188,9 @@ Value checks that the schema cannot express; rendered from secret.yaml and NOTES
 {{- if eq (int $v.workers.daprAppPort) (int $v.workers.socketPort) -}}
 {{- fail "workers.daprAppPort and workers.socketPort must differ: the Dapr callback and Socket.IO are separate servers" -}}
 {{- end -}}
+{{- if eq (int $v.workers.port) (int $v.workers.socketPort) -}}
+{{- fail "workers.port and workers.socketPort must differ: health/metrics (WORKERS_PORT) and Socket.IO (SOCKET_PORT) are separate servers" -}}
+{{- end -}}
 {{- if eq (int $v.workers.daprAppPort) (int $v.dapr.httpPort) -}}
 {{- fail "workers.daprAppPort must differ from dapr.httpPort (the sidecar listens there)" -}}
 {{- end -}}
