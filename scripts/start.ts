@@ -34,7 +34,8 @@ function persistentSecret(file: string): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-const children: ChildProcess[] = [];
+/** The live process of each service; a restarted service replaces its entry. */
+const children = new Map<string, ChildProcess>();
 let postgres: RunningPostgres | undefined;
 let stopping = false;
 
@@ -43,7 +44,7 @@ async function stopAll(code: number) {
   stopping = true;
   log("stopping");
   await Promise.all(
-    children.map(
+    [...children.values()].map(
       (child) =>
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -63,15 +64,40 @@ async function stopAll(code: number) {
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
-function run(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(command, args, { cwd, env, stdio: "inherit" });
-  children.push(child);
+interface Service {
+  name: string;
+  command: string;
+  args: string[];
+  cwd: string;
+  /** Restart after a crash (with backoff) instead of stopping everything. */
+  restart: boolean;
+}
+
+const RESTART_WINDOW_MS = 60_000;
+const MAX_RESTARTS_PER_WINDOW = 5;
+
+function run(service: Service, env: NodeJS.ProcessEnv, restarts: number[] = []) {
+  const child = spawn(service.command, service.args, { cwd: service.cwd, env, stdio: "inherit" });
+  children.set(service.name, child);
+  // Tests and operators find the process here (e.g. to kill the workers and watch them recover).
+  if (child.pid) fs.writeFileSync(path.join(dataDir, `${service.name}.pid`), String(child.pid));
   child.on("exit", (code, signal) => {
     if (stopping) return;
-    log(`${name} exited unexpectedly`, { code, signal });
-    void stopAll(1);
+    log(`${service.name} exited unexpectedly`, { code, signal });
+    const now = Date.now();
+    const recent = restarts.filter((at) => now - at < RESTART_WINDOW_MS);
+    if (!service.restart || recent.length >= MAX_RESTARTS_PER_WINDOW) {
+      if (service.restart) log(`${service.name} keeps crashing: giving up`, { restarts: recent.length });
+      void stopAll(1);
+      return;
+    }
+    // The workers own no state outside PostgreSQL: a new process resumes where the old one stopped.
+    const delayMs = 500 * 2 ** recent.length;
+    log(`restarting ${service.name}`, { inMs: delayMs });
+    setTimeout(() => {
+      if (!stopping) run(service, env, [...recent, now]);
+    }, delayMs);
   });
-  return child;
 }
 
 async function waitForHttp(url: string, timeoutMs: number) {
@@ -138,9 +164,10 @@ if (!skipBuild) {
 }
 
 // Spawn the real Node processes (not npx wrappers) so that SIGTERM reaches them.
-run("workers", process.execPath, ["--import", "tsx", "src/main.ts"], path.join(root, "apps/workers"), env);
+fs.mkdirSync(dataDir, { recursive: true });
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-run("web", process.execPath, [nextBin, "start", "-p", String(webPort)], path.join(root, "apps/web"), env);
+run({ name: "workers", command: process.execPath, args: ["--import", "tsx", "src/main.ts"], cwd: path.join(root, "apps/workers"), restart: true }, env);
+run({ name: "web", command: process.execPath, args: [nextBin, "start", "-p", String(webPort)], cwd: path.join(root, "apps/web"), restart: false }, env);
 
 try {
   await Promise.all([
