@@ -1,9 +1,7 @@
 // Live updates across tabs: two tabs of one user see each other's creates, edits, completions and
 // deletions without a reload, and the watching tab gets them without refetching its task list;
 // a second user, signed in elsewhere, sees none of it.
-// Not covered here: killing and restarting the workers mid-test. Under `npm start` the launcher
-// stops everything when a child exits, so it cannot be done reliably; the catch-up after a
-// reconnect is covered by src/realtime/realtime-connection.test.ts and the workers' tests.
+// Killing the workers mid-session is workers-restart.spec.ts.
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
 
