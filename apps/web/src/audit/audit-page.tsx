@@ -2,6 +2,7 @@
 // The audit page: filters (event types, task, date range) kept in the URL, and the timeline.
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 import { AuditTimeline, type AuditFilter } from "./audit-timeline";
 import { EVENT_HEADLINE } from "./describe-change";
 import { AUDIT_EVENT_TYPES } from "./list-audit-entries.schema";
@@ -22,7 +23,10 @@ function dayBound(day: string | null, end: boolean): string | undefined {
 export function AuditPage() {
   const params = useSearchParams();
   const router = useRouter();
-  const types = params.getAll("type").filter((t): t is EventType => (AUDIT_EVENT_TYPES as readonly string[]).includes(t));
+  const typesInUrl = params.getAll("type").filter((t): t is EventType => (AUDIT_EVENT_TYPES as readonly string[]).includes(t)).join(",");
+  // The boxes follow a click at once; the URL (and so the query) follows router.replace.
+  const [types, setTypes] = useState<EventType[]>(() => (typesInUrl ? (typesInUrl.split(",") as EventType[]) : []));
+  useEffect(() => setTypes(typesInUrl ? (typesInUrl.split(",") as EventType[]) : []), [typesInUrl]);
   const taskId = params.get("task") ?? undefined;
   const from = params.get("from");
   const to = params.get("to");
@@ -50,13 +54,14 @@ export function AuditPage() {
               <input
                 type="checkbox"
                 checked={types.includes(type)}
-                onChange={(e) =>
+                onChange={(e) => {
+                  const chosen = e.target.checked ? [...types, type] : types.filter((t) => t !== type);
+                  setTypes(chosen);
                   update((next) => {
-                    const kept = next.getAll("type").filter((t) => t !== type);
                     next.delete("type");
-                    for (const t of e.target.checked ? [...kept, type] : kept) next.append("type", t);
-                  })
-                }
+                    for (const t of chosen) next.append("type", t);
+                  });
+                }}
               />
               {EVENT_HEADLINE[type]}
             </label>

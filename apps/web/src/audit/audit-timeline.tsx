@@ -80,7 +80,7 @@ function AuditEntryItem({ entry, showTask }: { entry: Entry; showTask: boolean }
           </>
         )}
       </div>
-      {entry.causedBy?.taskId && (
+      {entry.causedBy?.taskId && entry.causedBy.taskId !== entry.taskId && (
         <div className="audit-entry-cause">
           {entry.causedBy.type === "task.completed" ? "Created by recurrence from " : "Caused by "}
           <Link href={taskHref(entry.causedBy.taskId)}>the previous task</Link>

@@ -30,7 +30,16 @@ describe("audit entries in words", () => {
         ],
       }),
     ).toEqual([]);
-    expect(describeDiff({ type: "task.created", diff: [{ field: "title", before: null, after: "Pay rent" }] })).toEqual(["Title: Pay rent"]);
+    expect(
+      describeDiff({
+        type: "task.created",
+        diff: [
+          { field: "title", before: null, after: "Pay rent" },
+          { field: "status", before: null, after: "OPEN" },
+          { field: "rrule", before: null, after: "FREQ=DAILY" },
+        ],
+      }),
+    ).toEqual(["Title: Pay rent", "Repeats: Every day"]);
   });
 
   it("names the system part that acted", () => {

@@ -1,5 +1,6 @@
 // Audit entries in words: "Priority: medium → high", "Due: Mon 9:00 → Tue 9:00", "Completed".
 // Pure, so the page, the editor's history and the tests all say the same thing.
+import { describeRrule } from "@taskboard/recurrence";
 import type { TAuditEntry } from "./list-audit-entries.schema";
 
 type DiffLike = { field: string; before?: unknown; after?: unknown };
@@ -67,6 +68,13 @@ export function formatValue(field: string, value: unknown, options: DescribeOpti
   if (field === "priority" || field === "status" || field === "recurrenceMode") return String(value).toLowerCase().replace("_", " ");
   if (field === "remindBeforeMinutes" && typeof value === "number") return `${value} min`;
   if (field === "allDay") return value ? "yes" : "no";
+  if (field === "rrule" && typeof value === "string") {
+    try {
+      return describeRrule(value);
+    } catch {
+      return value;
+    }
+  }
   if (Array.isArray(value)) return value.length === 0 ? "none" : value.join(", ");
   if (field === "description") {
     const text = String(value);
@@ -80,6 +88,8 @@ export function describeDiff(entry: { type: string; diff: DiffLike[] }, options:
   const implied = new Set(IMPLIED_BY_TYPE[entry.type] ?? []);
   return entry.diff
     .filter((change) => !implied.has(change.field) && change.field !== "seriesId" && change.field !== "position")
+    // Every new task is open; saying so adds nothing.
+    .filter((change) => !(entry.type === "task.created" && change.field === "status"))
     .map((change) => {
       const label = FIELD_LABEL[change.field] ?? change.field;
       if (entry.type === "task.created") return `${label}: ${formatValue(change.field, change.after, options)}`;
