@@ -33,6 +33,8 @@ export const recurrenceConsumer = defineConsumer({
     if (event.source === RECURRENCE_SOURCE) return;
     if (!completed.rrule || !completed.recurrenceMode || !completed.seriesId || !completed.completedAt) return;
 
+    // The account (and so the series) was deleted meanwhile: nothing to continue.
+    if (!(await tx.task.findUnique({ where: { id: completed.id }, select: { id: true } }))) return;
     const nextDueAt = await computeNextDue(tx, completed);
     if (!nextDueAt) {
       log.info({ taskId: completed.id, seriesId: completed.seriesId }, "series is over: no next occurrence");

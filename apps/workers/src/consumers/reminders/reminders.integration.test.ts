@@ -2,8 +2,9 @@
 // on create, moved on change, cancelled on complete/delete; a firing creates one notification and
 // one reminder.fired, even when the job fires twice or concurrently; a past reminder fires at once.
 import pino from "pino";
-import { parseEvent } from "@taskboard/events";
-import { waitFor } from "@taskboard/events/contract";
+import { listDeadLetters } from "@taskboard/db";
+import { parseEvent, TOPICS } from "@taskboard/events";
+import { sampleEvent, sampleTask, waitFor } from "@taskboard/events/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTask, insertUser, must, openHarness, transitionTask, updateTask, type Harness } from "../testing/consumer-harness.ts";
 import { fireReminder } from "./fire-reminder.ts";
@@ -156,6 +157,17 @@ describe("reminder consumer", () => {
     expect(await notifications(task.id)).toEqual([]);
     await harness.start([remindersConsumer]);
     await waitFor("the notification", async () => (await notifications(task.id)).length === 1, 15_000);
+  });
+
+  it("treats an event about a task that no longer exists (account deleted) as done, not as poison", async () => {
+    const gone = sampleTask(user, { remindAt: inAnHour().toISOString() });
+    const event = sampleEvent("task.created", user, gone);
+    await harness.workers?.bus.publish(TOPICS.taskEvents, [event]);
+    await waitFor("the event handled", async () =>
+      Boolean(await harness.db.processedEvent.findFirst({ where: { consumer: "reminders", eventId: event.id } })),
+    );
+    expect(await row(gone.id)).toBeNull();
+    expect(await listDeadLetters(harness.db)).toEqual([]);
   });
 
   it("fires at once for a reminder already in the past when the task is saved", async () => {

@@ -22,6 +22,8 @@ export async function applyTaskReminder(
 ): Promise<void> {
   const task = event.data.task;
   await lockTaskReminder(tx, task.id);
+  // Its owner's account (and so the task) was deleted meanwhile: nothing to remind.
+  if (!(await tx.task.findUnique({ where: { id: task.id }, select: { id: true } }))) return;
   const row = await findReminderJob(tx, task.id);
   // An older snapshot than the one we acted on changes nothing (invariant 4).
   if (row && row.taskVersion > task.version) return;
