@@ -1,24 +1,41 @@
 // `npm test`: every workspace's unit and integration tests (real PostgreSQL), then the Playwright
-// end-to-end suite in a real Chromium against the real processes.
-import { spawnSync } from "node:child_process";
+// end-to-end suite in a real Chromium against the real processes. Ends with one line that totals
+// every runner's counts.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { addCounts, countsFromOutput, type Counts } from "./test-counts.ts";
 
-function step(name: string, command: string, args: string[]): number {
+async function step(name: string, command: string, args: string[], totals: Counts): Promise<boolean> {
   console.log(`\n=== ${name}`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
-  return result.status ?? 1;
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    output += chunk.toString();
+  });
+  const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
+  addCounts(totals, countsFromOutput(output));
+  return code === 0;
 }
 
-let failed = 0;
-failed += step("unit and integration tests", "npx", ["turbo", "run", "test", "--concurrency=1", "--output-logs=full"]) ? 1 : 0;
+const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+let failedSteps = 0;
+if (!(await step("unit and integration tests", "npx", ["turbo", "run", "test", "--concurrency=1", "--output-logs=full"], totals))) {
+  failedSteps++;
+}
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (fs.existsSync(chromium)) {
-  failed += step("end-to-end tests (Playwright, Chromium)", "npm", ["run", "e2e", "-w", "@taskboard/web"]) ? 1 : 0;
+  if (!(await step("end-to-end tests (Playwright, Chromium)", "npm", ["run", "e2e", "-w", "@taskboard/web"], totals))) {
+    failedSteps++;
+  }
 } else {
   console.log("skipped: chromium not installed (end-to-end tests); `apt-get install -y chromium`");
-  if (process.env.CI) failed += 1;
+  if (process.env.CI) failedSteps++;
 }
 
-console.log(failed ? `\n${failed} test step(s) failed` : "\nall test steps passed");
-process.exit(failed ? 1 : 0);
+// A step can fail without a failed test (a crash, a build error): count it as a failure too.
+const failed = Math.max(totals.failed, failedSteps);
+console.log(`\n${failedSteps ? `${failedSteps} test step(s) failed` : "all test steps passed"}`);
+console.log(`tests: ${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps ? 1 : 0);
