@@ -58,7 +58,7 @@ export async function startWorkers(
   });
   // Subscriptions first: a transport reads them once, at start (PITFALLS 2).
   for (const consumer of consumers) {
-    bus.subscribe(createConsumerSubscription(consumer, { db, log, metrics, jobs: bus }));
+    bus.subscribe(createConsumerSubscription(consumer, { db, log, metrics, jobs: bus, changes: realtime?.server }));
   }
   const jobHandler = createJobDispatcher(consumers, { db, log, jobs: bus });
   if (jobHandler) bus.onJob(jobHandler);

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
+import { RealtimeStatus } from "@/realtime/realtime-status";
 import { AuditTimeline, type AuditFilter } from "./audit-timeline";
 import { EVENT_HEADLINE } from "./describe-change";
 import { AUDIT_EVENT_TYPES } from "./list-audit-entries.schema";
@@ -81,6 +82,8 @@ export function AuditPage() {
         <Link href="/" className="button ghost small">Back to the board</Link>
       </header>
       <AuditTimeline filter={filter} />
+      {/* New entries arrive as "audit" changes of the feed, like the board's tasks. */}
+      <RealtimeStatus />
     </main>
   );
 }

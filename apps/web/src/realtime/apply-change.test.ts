@@ -134,6 +134,6 @@ describe("applyChange", () => {
     expect(applyChange(client, { seq: 1, kind: "notification", entityId: "n", version: 1, payload: {} }, ledger)).toBe("applied");
     expect(client.getQueryState([["notification", "list"], { type: "query" }])?.isInvalidated).toBe(true);
     expect(client.getQueryState(listKey({}))?.isInvalidated).toBe(false);
-    expect(applyChange(client, { seq: 2, kind: "audit", entityId: "x", version: 1, payload: {} }, ledger)).toBe("ignored");
+    expect(applyChange(client, { seq: 2, kind: "comment.added", entityId: "x", version: 1, payload: {} }, ledger)).toBe("ignored");
   });
 });

@@ -2,9 +2,11 @@
 // inserted at its sorted place or removed in every cached task.list (plain or infinite) according
 // to that list's filters, and updated in task.get. A snapshot whose version is not newer than the
 // one already seen is ignored (invariant 4), including one that arrives after the task's removal.
-// No refetch, except the notification queries a "notification" change makes stale.
+// No refetch, except the notification queries a "notification" change makes stale and the audit
+// lists an "audit" change adds to (audit-change.ts).
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import type { Task, TaskListInput } from "@/board/types";
+import { applyAuditChange, type AuditChangePayload } from "./audit-change";
 import type { TUserChange } from "./list-changes-since.schema";
 import { taskListComparator, taskMatchesList } from "./task-list-match";
 
@@ -24,6 +26,10 @@ export type ApplyResult = "applied" | "stale" | "ignored";
 export function applyChange(client: QueryClient, change: TUserChange, ledger: VersionLedger, now = new Date()): ApplyResult {
   if (change.kind === "notification") {
     void client.invalidateQueries({ queryKey: NOTIFICATION_KEY });
+    return "applied";
+  }
+  if (change.kind === "audit") {
+    applyAuditChange(client, (change.payload ?? {}) as AuditChangePayload);
     return "applied";
   }
   if (change.kind !== "task.upserted" && change.kind !== "task.removed") return "ignored";

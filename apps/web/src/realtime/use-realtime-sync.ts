@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPCClient } from "@/trpc/client";
 import { applyChange, type VersionLedger } from "./apply-change";
+import { AUDIT_LIST_KEY } from "./audit-change";
 import type { TChangesPage } from "./list-changes-since.schema";
 import { openRealtimeConnection, type RealtimeConnection, type RealtimeStatus } from "./realtime-connection";
 import { sessionSeqStore } from "./seq-tracker";
@@ -24,7 +25,10 @@ export function useRealtimeSync(): RealtimeStatus {
       fetchChangesSince: (afterSeq, limit) =>
         trpcClient.realtime.changesSince.query({ afterSeq, limit }) as Promise<TChangesPage>,
       apply: (change) => applyChange(queryClient, change, ledger),
-      reloadAll: () => void queryClient.invalidateQueries({ queryKey: [["task"]] }),
+      reloadAll: () => {
+        void queryClient.invalidateQueries({ queryKey: [["task"]] });
+        void queryClient.invalidateQueries({ queryKey: AUDIT_LIST_KEY });
+      },
       seqStore: sessionSeqStore,
       onStatus: (next) => !cancelled && setStatus(next),
     }).then(

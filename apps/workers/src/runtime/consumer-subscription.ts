@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { markEventProcessed, type Db } from "@taskboard/db";
 import { parseEvent, type DeliveryStatus, type Subscription } from "@taskboard/events";
 import type { Logger } from "pino";
+import type { ChangePublisher } from "../consumers/sync/change-publisher.ts";
 import type { Metrics } from "../metrics.ts";
 import type { ConsumerDefinition, JobScheduler } from "./define-consumer.ts";
 import { errorMessage, isPermanentError } from "./errors.ts";
@@ -17,6 +18,8 @@ export interface ConsumerRuntimeDeps {
   transactionTimeoutMs?: number;
   /** The bus, for consumers that schedule jobs. */
   jobs?: JobScheduler;
+  /** Live updates' emitter, when they are on (ConsumerContext.changes). */
+  changes?: ChangePublisher;
 }
 
 const noScheduler: JobScheduler = {
@@ -53,7 +56,7 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
             postCommit = [];
             if (!(await markEventProcessed(tx, consumer.name, event.id))) return false;
             const afterCommit = (effect: () => void | Promise<void>) => void postCommit.push(effect);
-            await consumer.handle(event as never, { tx, log, attempt: delivery.attempt, afterCommit, jobs: deps.jobs ?? noScheduler });
+            await consumer.handle(event as never, { tx, log, attempt: delivery.attempt, afterCommit, jobs: deps.jobs ?? noScheduler, changes: deps.changes });
             return true;
           },
           { timeout: deps.transactionTimeoutMs ?? 10_000 },

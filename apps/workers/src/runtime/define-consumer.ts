@@ -4,6 +4,7 @@
 import type { Db, Prisma } from "@taskboard/db";
 import type { EventBus, EventData, TAnyEventDefinition, TCloudEvent, TTopic } from "@taskboard/events";
 import type { Logger } from "pino";
+import type { ChangePublisher } from "../consumers/sync/change-publisher.ts";
 
 /** The validated event a handler receives for one of its definitions. */
 export type EventOf<TDef extends TAnyEventDefinition> = TDef extends TAnyEventDefinition
@@ -27,6 +28,11 @@ export interface ConsumerContext {
    * the job a no-op unless the committed rows still want it (PITFALLS 6).
    */
   jobs: JobScheduler;
+  /**
+   * The Socket.IO emitter the sync consumers push through, for a consumer that also feeds the
+   * user's change feed (audit). Absent when live updates are off: then nothing reads the feed.
+   */
+  changes?: ChangePublisher;
 }
 
 export type JobScheduler = Pick<EventBus, "schedule" | "cancel">;
