@@ -1,6 +1,7 @@
 // The workers' consumers seen from the browser, against the real product (`npm start`: web,
 // workers, embedded bus): completing a daily task brings the next one, a reminder a few seconds
-// ahead lands in the notification tray, and the history tells every step with before → after.
+// ahead lands in the notification tray, and the history tells every step with before → after, live
+// in an audit page open in another tab.
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, quickAdd, shot, signUp } from "../support/accounts";
 
@@ -49,6 +50,21 @@ test("recurrence, reminders and history, through the workers", async ({ page }) 
     await shot(page, "notification-tray");
     await tray.getByRole("button", { name: "Mark all read" }).click();
     await expect(page.getByTestId("notification-count")).toHaveCount(0);
+  });
+
+  await test.step("an audit page open in another tab shows a new change without a reload", async () => {
+    const auditTab = await page.context().newPage();
+    await auditTab.goto("/audit");
+    await expect(auditTab.getByTestId("realtime-status")).toHaveAttribute("data-state", "live");
+    let navigations = 0;
+    auditTab.on("framenavigated", () => navigations++);
+    const watered = auditTab.getByTestId("audit-entry").filter({ hasText: "Water the plants" });
+    await expect(watered).toHaveCount(0);
+    await quickAdd(page, "Water the plants", ["Water the plants"]);
+    await expect(watered).toHaveCount(1, { timeout: 15_000 });
+    await expect(watered).toContainText("Created");
+    expect(navigations).toBe(0);
+    await auditTab.close();
   });
 
   await test.step("the history shows each step with before → after", async () => {
