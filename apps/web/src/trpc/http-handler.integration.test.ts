@@ -15,7 +15,7 @@ let cookie: string;
 beforeAll(async () => {
   testDb = await openTestDatabase();
   auth = createAuth({ db: testDb.db, secret: "test-secret-that-is-at-least-32-characters-long", baseURL });
-  handle = createTrpcHttpHandler({ getDeps: () => ({ db: testDb.db, auth }) });
+  handle = createTrpcHttpHandler({ getDeps: () => ({ db: testDb.db, auth }), appOrigin: () => baseURL });
   const signUp = await auth.handler(
     new Request(`${baseURL}/api/auth/sign-up/email`, {
       method: "POST",
@@ -47,6 +47,30 @@ async function nothingWritten() {
   expect(await testDb.db.tag.count()).toBe(0);
   expect(await testDb.db.outboxEvent.count()).toBe(0);
 }
+
+describe("cross-site writes", () => {
+  it("refuses a POST whose Origin is another site with 403, and writes nothing", async () => {
+    const response = await mutation("task.create", JSON.stringify({ title: "csrf" }), { origin: "https://evil.example" });
+    expect(response.status).toBe(403);
+    const body = await response.json();
+    expect(body.error.data.code).toBe("FORBIDDEN");
+    expect(body.error.message).toMatch(/cross-site/i);
+    await nothingWritten();
+  });
+
+  it("refuses a POST that the browser marks cross-site even without Origin", async () => {
+    const response = await mutation("task.create", JSON.stringify({ title: "csrf" }), { "sec-fetch-site": "cross-site" });
+    expect(response.status).toBe(403);
+    await nothingWritten();
+  });
+
+  it("accepts the app's own origin", async () => {
+    const response = await mutation("task.create", JSON.stringify({ title: "same origin" }), { origin: baseURL });
+    expect(response.status).toBe(200);
+    await testDb.db.outboxEvent.deleteMany();
+    await testDb.db.task.deleteMany();
+  });
+});
 
 describe("POST /api/trpc", () => {
   it("creates a task for the session's user", async () => {
@@ -141,6 +165,7 @@ describe("POST /api/trpc", () => {
   it("hides internal error details from the client", async () => {
     const broken = createTrpcHttpHandler({
       getDeps: () => ({ db: testDb.db, auth }),
+      appOrigin: () => baseURL,
       onError: () => undefined,
     });
     await testDb.db.$executeRawUnsafe(`ALTER TABLE tasks RENAME TO tasks_moved`);

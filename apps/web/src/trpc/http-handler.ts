@@ -14,13 +14,16 @@ export const MAX_TRPC_BATCH_SIZE = 25;
 
 export interface TrpcHttpHandlerOptions {
   getDeps: () => { db: Db; auth: TAuth };
+  /** The app's own origin (from APP_URL): a browser POST from any other origin is refused. */
+  appOrigin: () => string;
   maxBodyBytes?: number;
   onError?: FetchHandlerRequestOptions<AppRouter>["onError"];
 }
 
-export function createTrpcHttpHandler({ getDeps, maxBodyBytes = MAX_TRPC_BODY_BYTES, onError }: TrpcHttpHandlerOptions) {
-  return (request: Request) =>
-    fetchRequestHandler({
+export function createTrpcHttpHandler({ getDeps, appOrigin, maxBodyBytes = MAX_TRPC_BODY_BYTES, onError }: TrpcHttpHandlerOptions) {
+  return async (request: Request) => {
+    if (isCrossSiteWrite(request, appOrigin())) return crossSiteRefusal();
+    return fetchRequestHandler({
       endpoint: "/api/trpc",
       req: limitRequestBody(request, maxBodyBytes),
       router: appRouter,
@@ -28,6 +31,27 @@ export function createTrpcHttpHandler({ getDeps, maxBodyBytes = MAX_TRPC_BODY_BY
       createContext: () => createTRPCContext({ headers: request.headers, ...getDeps() }),
       onError,
     });
+  };
+}
+
+/**
+ * CSRF defence in depth (the session cookie is also SameSite=Lax): browsers send Origin (and
+ * Sec-Fetch-Site) on every POST, so a write whose Origin is another site is refused before any
+ * procedure runs. Clients that are not browsers send no Origin and carry no victim's cookie.
+ */
+function isCrossSiteWrite(request: Request, appOrigin: string): boolean {
+  if (request.method !== "POST") return false;
+  const origin = request.headers.get("origin");
+  if (origin !== null) return origin !== appOrigin;
+  return request.headers.get("sec-fetch-site") === "cross-site";
+}
+
+function crossSiteRefusal(): Response {
+  const message = "Cross-site request refused: changes can only be made from this app's own pages.";
+  return Response.json(
+    { error: { message, code: -32003, data: { code: "FORBIDDEN", httpStatus: 403, zodError: null } } },
+    { status: 403 },
+  );
 }
 
 /**

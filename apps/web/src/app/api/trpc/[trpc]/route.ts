@@ -1,5 +1,6 @@
 // The tRPC endpoint. Unexpected errors are logged here, once, with the procedure path.
 import { getAuth } from "@/auth/server";
+import { env } from "@/env";
 import { getDb } from "@/server/db";
 import { logger } from "@/server/logger";
 import { createTrpcHttpHandler } from "@/trpc/http-handler";
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 
 const handler = createTrpcHttpHandler({
   getDeps: () => ({ db: getDb(), auth: getAuth() }),
+  appOrigin: () => new URL(env.APP_URL).origin,
   onError({ error, path, type }) {
     if (error.code === "INTERNAL_SERVER_ERROR") {
       logger.error({ err: error.cause ?? error, path, type }, "tRPC procedure failed");
