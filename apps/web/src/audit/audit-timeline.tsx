@@ -5,7 +5,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useMemo, useRef } from "react";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
-import { describeDiff, describeHeadline, formatInstant } from "./describe-change";
+import { describeDiff, describeHeadline, formatInstant, recurrenceSource } from "./describe-change";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/trpc/app-router";
 import type { AUDIT_EVENT_TYPES } from "./list-audit-entries.schema";
@@ -68,11 +68,18 @@ export function AuditTimeline({ filter, compact = false }: { filter: AuditFilter
 
 function AuditEntryItem({ entry, showTask }: { entry: Entry; showTask: boolean }) {
   const changes = describeDiff(entry);
+  const previousTask = recurrenceSource(entry);
   return (
     <li className="audit-entry" data-testid="audit-entry" data-type={entry.type}>
       <time dateTime={entry.occurredAt}>{formatInstant(entry.occurredAt)}</time>
       <div>
         <span className="audit-entry-headline">{describeHeadline(entry)}</span>
+        {previousTask && (
+          <>
+            {" from "}
+            <Link href={taskHref(previousTask)}>the previous task</Link>
+          </>
+        )}
         {showTask && entry.taskId && (
           <>
             {" · "}
@@ -80,12 +87,6 @@ function AuditEntryItem({ entry, showTask }: { entry: Entry; showTask: boolean }
           </>
         )}
       </div>
-      {entry.causedBy?.taskId && entry.causedBy.taskId !== entry.taskId && (
-        <div className="audit-entry-cause">
-          {entry.causedBy.type === "task.completed" ? "Created by recurrence from " : "Caused by "}
-          <Link href={taskHref(entry.causedBy.taskId)}>the previous task</Link>
-        </div>
-      )}
       {changes.length > 0 && (
         <ul className="audit-entry-changes">
           {changes.map((line) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDiff, describeHeadline } from "./describe-change";
+import { describeDiff, describeHeadline, recurrenceSource } from "./describe-change";
 
 const paris = { timeZone: "Europe/Paris" };
 
@@ -46,5 +46,43 @@ describe("audit entries in words", () => {
     expect(describeHeadline({ type: "task.completed", actor: "you" })).toBe("Completed");
     expect(describeHeadline({ type: "task.created", actor: "recurrence" })).toBe("Created by recurrence");
     expect(describeHeadline({ type: "reminder.fired", actor: "reminders" })).toBe("Reminder sent");
+  });
+
+  it("sums up a new task by what was chosen, with the rule and repeat mode in words", () => {
+    expect(
+      describeDiff(
+        {
+          type: "task.created",
+          diff: [
+            { field: "title", before: null, after: "Stand-up" },
+            { field: "description", before: null, after: "" },
+            { field: "status", before: null, after: "OPEN" },
+            { field: "priority", before: null, after: "NONE" },
+            { field: "dueAt", before: null, after: "2026-11-23T08:00:00.000Z" },
+            { field: "allDay", before: null, after: false },
+            { field: "timeZone", before: null, after: "UTC" },
+            { field: "rrule", before: null, after: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" },
+            { field: "recurrenceMode", before: null, after: "FIXED" },
+            { field: "seriesId", before: null, after: "s-1" },
+            { field: "tags", before: null, after: [] },
+          ],
+        },
+        paris,
+      ),
+    ).toEqual(["Title: Stand-up", "Due: Mon 23 Nov, 9:00", "Repeats: Every weekday, fixed schedule"]);
+    expect(describeDiff({ type: "task.updated", diff: [{ field: "recurrenceMode", before: "FIXED", after: "FROM_COMPLETION" }] })).toEqual([
+      "Repeat mode: fixed schedule → from completion",
+    ]);
+  });
+
+  it("says a reminder's instant in its headline, and links only a recurrence-made task to its source", () => {
+    const reminder = { actor: "reminders", reminderAt: "2026-11-22T12:57:00.000Z" };
+    expect(describeHeadline({ ...reminder, type: "reminder.scheduled" }, paris)).toBe("Reminder set for Sun 22 Nov, 13:57");
+    expect(describeHeadline({ ...reminder, type: "reminder.cancelled" }, paris)).toBe("Reminder cancelled for Sun 22 Nov, 13:57");
+    expect(describeDiff({ type: "reminder.scheduled", diff: [{ field: "reminder", before: null, after: reminder.reminderAt }] })).toEqual([]);
+    const completion = { type: "task.completed", taskId: "task-1" };
+    expect(recurrenceSource({ type: "task.created", taskId: "task-2", causedBy: completion })).toBe("task-1");
+    expect(recurrenceSource({ type: "reminder.scheduled", taskId: "task-2", causedBy: completion })).toBeNull();
+    expect(recurrenceSource({ type: "task.created", taskId: "task-2", causedBy: null })).toBeNull();
   });
 });

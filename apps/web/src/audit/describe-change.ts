@@ -16,7 +16,7 @@ const FIELD_LABEL: Record<string, string> = {
   remindAt: "Reminder",
   remindBeforeMinutes: "Remind before",
   rrule: "Repeats",
-  recurrenceMode: "Repeat from",
+  recurrenceMode: "Repeat mode",
   seriesId: "Series",
   position: "Position",
   tags: "Tags",
@@ -24,6 +24,10 @@ const FIELD_LABEL: Record<string, string> = {
   deletedAt: "Deleted at",
   reminder: "Reminder",
 };
+
+/** A new task is summed up by these (when set); the rest are defaults nobody chose. */
+const CREATED_FIELDS = ["title", "dueAt", "priority", "tags", "rrule"];
+const REPEAT_MODE: Record<string, string> = { FIXED: "fixed schedule", FROM_COMPLETION: "from completion" };
 
 const INSTANT_FIELDS = new Set(["dueAt", "remindAt", "completedAt", "deletedAt", "reminder"]);
 /** Changes every such event makes as a side effect of its headline; saying them adds nothing. */
@@ -65,7 +69,8 @@ export function formatInstant(iso: string, { timeZone, locale = "en-GB" }: Descr
 export function formatValue(field: string, value: unknown, options: DescribeOptions = {}): string {
   if (value === null || value === undefined || value === "") return "none";
   if (INSTANT_FIELDS.has(field) && typeof value === "string") return formatInstant(value, options);
-  if (field === "priority" || field === "status" || field === "recurrenceMode") return String(value).toLowerCase().replace("_", " ");
+  if (field === "recurrenceMode") return REPEAT_MODE[String(value)] ?? String(value).toLowerCase().replace("_", " ");
+  if (field === "priority" || field === "status") return String(value).toLowerCase().replace("_", " ");
   if (field === "remindBeforeMinutes" && typeof value === "number") return `${value} min`;
   if (field === "allDay") return value ? "yes" : "no";
   if (field === "rrule" && typeof value === "string") {
@@ -85,22 +90,48 @@ export function formatValue(field: string, value: unknown, options: DescribeOpti
 
 /** One line per changed field, in the entry's order, minus what the headline already says. */
 export function describeDiff(entry: { type: string; diff: DiffLike[] }, options: DescribeOptions = {}): string[] {
+  if (entry.type === "task.created") return describeCreated(entry.diff, options);
+  // A reminder entry's headline says its instant ("Reminder set for ...").
+  if (entry.type.startsWith("reminder.")) return [];
   const implied = new Set(IMPLIED_BY_TYPE[entry.type] ?? []);
   return entry.diff
     .filter((change) => !implied.has(change.field) && change.field !== "seriesId" && change.field !== "position")
-    // Every new task is open; saying so adds nothing.
-    .filter((change) => !(entry.type === "task.created" && change.field === "status"))
     .map((change) => {
       const label = FIELD_LABEL[change.field] ?? change.field;
-      if (entry.type === "task.created") return `${label}: ${formatValue(change.field, change.after, options)}`;
       return `${label}: ${formatValue(change.field, change.before, options)} → ${formatValue(change.field, change.after, options)}`;
     });
 }
 
-/** "Created", or "Created by recurrence" for a task change a consumer made. */
-export function describeHeadline(entry: Pick<TAuditEntry, "type" | "actor">): string {
+/** A new task in a few lines: what was chosen, not every default ("All day: no", "Time zone: UTC"). */
+function describeCreated(diff: DiffLike[], options: DescribeOptions): string[] {
+  const after = new Map(diff.map((change) => [change.field, change.after]));
+  const chosen = (value: unknown) => value != null && value !== "" && value !== "NONE" && !(Array.isArray(value) && value.length === 0);
+  return CREATED_FIELDS.filter((field) => chosen(after.get(field))).map((field) => {
+    let text = formatValue(field, after.get(field), options);
+    const mode = after.get("recurrenceMode");
+    if (field === "rrule" && typeof mode === "string") text += `, ${formatValue("recurrenceMode", mode)}`;
+    return `${FIELD_LABEL[field]}: ${text}`;
+  });
+}
+
+/**
+ * "Created", "Created by recurrence" for a task change a consumer made, "Reminder set for Sun 22
+ * Nov, 13:57" for a reminder.
+ */
+export function describeHeadline(
+  entry: Pick<TAuditEntry, "type" | "actor"> & { reminderAt?: string | null },
+  options: DescribeOptions = {},
+): string {
   const headline = EVENT_HEADLINE[entry.type] ?? entry.type;
   // Reminders are always the system's doing; naming it adds nothing.
-  if (entry.actor === "you" || entry.type.startsWith("reminder.")) return headline;
+  if (entry.type.startsWith("reminder.")) return entry.reminderAt ? `${headline} for ${formatInstant(entry.reminderAt, options)}` : headline;
+  if (entry.actor === "you") return headline;
   return `${headline} by ${entry.actor}`;
+}
+
+/** A task the recurrence consumer created when the previous one (`causedBy.taskId`) was completed. */
+export function recurrenceSource(entry: Pick<TAuditEntry, "type" | "taskId" | "causedBy">): string | null {
+  const cause = entry.causedBy;
+  if (entry.type !== "task.created" || cause?.type !== "task.completed" || !cause.taskId || cause.taskId === entry.taskId) return null;
+  return cause.taskId;
 }

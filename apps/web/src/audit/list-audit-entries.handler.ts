@@ -51,11 +51,16 @@ function toAuditEntry(
     version: row.version,
     occurredAt: row.occurredAt.toISOString(),
     diff: Array.isArray(row.diff) ? (row.diff as TAuditEntry["diff"]) : [],
+    reminderAt: row.type.startsWith("reminder.") ? stringField(row.snapshot, "fireAt") : null,
     causedBy: cause ? { type: cause.type, taskId: cause.taskId } : null,
   };
 }
 
 function titleOf(snapshot: unknown): string | null {
-  if (snapshot && typeof snapshot === "object" && "title" in snapshot && typeof snapshot.title === "string") return snapshot.title;
-  return null;
+  return stringField(snapshot, "title");
+}
+
+function stringField(snapshot: unknown, field: string): string | null {
+  const value = snapshot && typeof snapshot === "object" ? (snapshot as Record<string, unknown>)[field] : undefined;
+  return typeof value === "string" ? value : null;
 }

@@ -48,6 +48,8 @@ export const ZAuditEntrySchema = z.object({
   version: z.number().int().nullable(),
   occurredAt: z.iso.datetime(),
   diff: z.array(ZAuditDiffEntrySchema),
+  /** A reminder entry's instant (set for, cancelled, sent for); null for task entries. */
+  reminderAt: z.string().nullable(),
   /** The task (and event type) this entry was caused by, when a consumer produced it. */
   causedBy: z.object({ type: z.string(), taskId: z.string().nullable() }).nullable(),
 });

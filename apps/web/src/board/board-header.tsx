@@ -1,6 +1,8 @@
 "use client";
-// Top bar: product name, tag management, shortcut help and the signed-in user with sign out.
+// Top bar of every signed-in page: product name, Board / History navigation, tag management and
+// shortcut help (where the page has them: the board) and the signed-in user with sign out.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -9,7 +11,19 @@ import { KeyboardIcon, TagIcon } from "@/components/icons";
 import { NotificationTray } from "@/notifications/notification-tray";
 import { useTRPC } from "@/trpc/client";
 
-export function BoardHeader({ onOpenTags, onOpenHelp }: { onOpenTags: () => void; onOpenHelp: () => void }) {
+const PAGES = [
+  { id: "board", href: "/", label: "Board" },
+  { id: "history", href: "/audit", label: "History" },
+] as const;
+
+export interface BoardHeaderProps {
+  /** The page showing it, marked in the navigation. */
+  current?: (typeof PAGES)[number]["id"];
+  onOpenTags?: () => void;
+  onOpenHelp?: () => void;
+}
+
+export function BoardHeader({ current = "board", onOpenTags, onOpenHelp }: BoardHeaderProps) {
   const trpc = useTRPC();
   const me = useQuery(trpc.user.me.queryOptions());
   const router = useRouter();
@@ -32,18 +46,31 @@ export function BoardHeader({ onOpenTags, onOpenHelp }: { onOpenTags: () => void
 
   return (
     <header className="app-header">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">✓</span>
-        <span className="brand-name">Taskboard</span>
+      <div className="header-start">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">✓</span>
+          <span className="brand-name">Taskboard</span>
+        </div>
+        <nav className="header-pages" aria-label="Pages">
+          {PAGES.map((page) => (
+            <Link key={page.id} href={page.href} className="header-page" aria-current={page.id === current ? "page" : undefined}>
+              {page.label}
+            </Link>
+          ))}
+        </nav>
       </div>
       <nav className="header-actions" aria-label="Account and tools">
         <NotificationTray />
-        <button type="button" className="button ghost icon-text" onClick={onOpenTags} aria-label="Manage tags">
-          <TagIcon /> <span className="hide-narrow">Tags</span>
-        </button>
-        <button type="button" className="button ghost icon-text" onClick={onOpenHelp} aria-label="Keyboard shortcuts">
-          <KeyboardIcon />
-        </button>
+        {onOpenTags && (
+          <button type="button" className="button ghost icon-text" onClick={onOpenTags} aria-label="Manage tags">
+            <TagIcon /> <span className="hide-narrow">Tags</span>
+          </button>
+        )}
+        {onOpenHelp && (
+          <button type="button" className="button ghost icon-text" onClick={onOpenHelp} aria-label="Keyboard shortcuts">
+            <KeyboardIcon />
+          </button>
+        )}
         {me.data && (
           <span className="user-name" title={me.data.email}>
             <span className="avatar" aria-hidden="true">{me.data.name.slice(0, 1).toUpperCase()}</span>
