@@ -67,7 +67,7 @@ export function AuditTimeline({ filter, compact = false }: { filter: AuditFilter
 }
 
 function AuditEntryItem({ entry, showTask }: { entry: Entry; showTask: boolean }) {
-  const changes = describeDiff(entry);
+  const changes = describeDiff(entry, { omitFields: showTask ? ["title"] : [] });
   const previousTask = recurrenceSource(entry);
   return (
     <li className="audit-entry" data-testid="audit-entry" data-type={entry.type}>
@@ -87,7 +87,9 @@ function AuditEntryItem({ entry, showTask }: { entry: Entry; showTask: boolean }
           </>
         )}
       </div>
-      {changes.length > 0 && (
+      {/* A new task in one line; an edit as one line per field, before → after. */}
+      {entry.type === "task.created" && changes.length > 0 && <p className="audit-entry-summary">{changes.join(" · ")}</p>}
+      {entry.type !== "task.created" && changes.length > 0 && (
         <ul className="audit-entry-changes">
           {changes.map((line) => (
             <li key={line}>{line}</li>

@@ -70,6 +70,13 @@ describe("audit entries in words", () => {
         paris,
       ),
     ).toEqual(["Title: Stand-up", "Due: Mon 23 Nov, 9:00", "Repeats: Every weekday, fixed schedule"]);
+    const allDay = [
+      { field: "title", before: null, after: "Pay rent" },
+      { field: "dueAt", before: null, after: "2026-11-22T23:00:00.000Z" },
+      { field: "allDay", before: null, after: true },
+      { field: "timeZone", before: null, after: "Europe/Paris" },
+    ];
+    expect(describeDiff({ type: "task.created", diff: allDay }, { timeZone: "UTC", omitFields: ["title"] })).toEqual(["Due: Mon 23 Nov"]);
     expect(describeDiff({ type: "task.updated", diff: [{ field: "recurrenceMode", before: "FIXED", after: "FROM_COMPLETION" }] })).toEqual([
       "Repeat mode: fixed schedule → from completion",
     ]);

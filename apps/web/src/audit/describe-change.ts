@@ -53,6 +53,8 @@ export const EVENT_HEADLINE: Record<string, string> = {
 export interface DescribeOptions {
   timeZone?: string;
   locale?: string;
+  /** Fields the surrounding text already shows (the page's task link shows the title). */
+  omitFields?: string[];
 }
 
 export function formatInstant(iso: string, { timeZone, locale = "en-GB" }: DescribeOptions = {}): string {
@@ -64,6 +66,11 @@ export function formatInstant(iso: string, { timeZone, locale = "en-GB" }: Descr
     hour: "numeric",
     minute: "2-digit",
   }).format(new Date(iso));
+}
+
+/** An all-day task's day, in the zone it was planned in: its instant is that day's midnight there. */
+export function formatDay(iso: string, { timeZone, locale = "en-GB" }: DescribeOptions = {}): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", day: "numeric", month: "short" }).format(new Date(iso));
 }
 
 export function formatValue(field: string, value: unknown, options: DescribeOptions = {}): string {
@@ -106,8 +113,14 @@ export function describeDiff(entry: { type: string; diff: DiffLike[] }, options:
 function describeCreated(diff: DiffLike[], options: DescribeOptions): string[] {
   const after = new Map(diff.map((change) => [change.field, change.after]));
   const chosen = (value: unknown) => value != null && value !== "" && value !== "NONE" && !(Array.isArray(value) && value.length === 0);
-  return CREATED_FIELDS.filter((field) => chosen(after.get(field))).map((field) => {
-    let text = formatValue(field, after.get(field), options);
+  const omitted = new Set(options.omitFields ?? []);
+  return CREATED_FIELDS.filter((field) => !omitted.has(field) && chosen(after.get(field))).map((field) => {
+    const value = after.get(field);
+    const zone = after.get("timeZone");
+    let text =
+      field === "dueAt" && after.get("allDay") === true && typeof value === "string"
+        ? formatDay(value, { ...options, timeZone: typeof zone === "string" ? zone : options.timeZone })
+        : formatValue(field, value, options);
     const mode = after.get("recurrenceMode");
     if (field === "rrule" && typeof mode === "string") text += `, ${formatValue("recurrenceMode", mode)}`;
     return `${FIELD_LABEL[field]}: ${text}`;
