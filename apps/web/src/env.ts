@@ -24,6 +24,8 @@ export const env = createEnv({
     REALTIME_TOKEN_SECRET: z.string().min(32, "REALTIME_TOKEN_SECRET must be at least 32 characters").optional(),
     /** Where browsers reach Socket.IO (e.g. http://localhost:3003); unset: the page's own origin. */
     REALTIME_SOCKET_URL: z.url({ message: "REALTIME_SOCKET_URL must be a URL, e.g. http://localhost:3003" }).optional(),
+    /** OpenTelemetry collector, OTLP/HTTP base URL (spans go to <url>/v1/traces). Unset: tracing off. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: "OTEL_EXPORTER_OTLP_ENDPOINT must be a URL, e.g. http://otel-collector:4318" }).optional(),
   },
   client: {},
   runtimeEnv: {
@@ -33,6 +35,7 @@ export const env = createEnv({
     LOG_LEVEL: process.env.LOG_LEVEL,
     REALTIME_TOKEN_SECRET: process.env.REALTIME_TOKEN_SECRET,
     REALTIME_SOCKET_URL: process.env.REALTIME_SOCKET_URL,
+    OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
   },
   emptyStringAsUndefined: true,
   skipValidation: isBuildPhase || Boolean(process.env.SKIP_ENV_VALIDATION),

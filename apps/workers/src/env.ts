@@ -38,6 +38,11 @@ export const env = createEnv({
     SOCKET_MAX_FRAME_BYTES: positiveInt.max(1_048_576).default(16_384),
     /** The per-user change feed keeps this many hours; a tab offline longer reloads its lists. */
     REALTIME_FEED_RETENTION_HOURS: positiveInt.max(24 * 365).default(168),
+    /**
+     * OpenTelemetry: OTLP/HTTP collector base URL (spans go to <url>/v1/traces). Unset: tracing is
+     * off (no-op tracer), though event traceparents are still passed through and logged.
+     */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: "OTEL_EXPORTER_OTLP_ENDPOINT must be a URL, e.g. http://otel-collector:4318" }).optional(),
     ...daprEnvShape,
   },
   runtimeEnv: process.env,

@@ -14,6 +14,7 @@
 // Latency: the outbox trigger NOTIFYs as a hint; polling is the fallback (PITFALLS 11). When the
 // bus is down the relay backs off exponentially; the mutation side never waits for it.
 import { setTimeout as sleep } from "node:timers/promises";
+import { SpanKind, SpanStatusCode, type Span } from "@opentelemetry/api";
 import {
   findPendingOutboxEvents,
   markOutboxEventsPublished,
@@ -21,10 +22,11 @@ import {
   type Db,
   type PendingOutboxEvent,
 } from "@taskboard/db";
-import { ZTopicSchema, type EventBus, type TCloudEvent } from "@taskboard/events";
+import { ZTopicSchema, type EventBus, type TCloudEvent, type TTopic } from "@taskboard/events";
 import type { Logger } from "pino";
 import type { Metrics } from "../metrics.ts";
 import { errorMessage } from "../runtime/errors.ts";
+import { contextFromTraceparent, traceLogFields, traceparentOf, tracer } from "../tracing/trace-context.ts";
 import { createRelayConnection } from "./relay-connection.ts";
 
 export interface OutboxRelayOptions {
@@ -84,11 +86,53 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         log.error({ topic, ids: run.map((r) => r.id) }, "outbox rows with an unknown topic: skipped");
         await recordOutboxPublishFailure(options.db, run.map((r) => r.id), `unknown topic "${topic}"`);
       } else {
-        await options.bus.publish(parsedTopic.data, run.map((r) => r.event as TCloudEvent));
+        await publishTraced(parsedTopic.data, run.map((r) => r.event as TCloudEvent));
         options.metrics?.relayPublished.inc({ topic }, run.length);
       }
       await markOutboxEventsPublished(options.db, run.map((r) => r.id));
       start = end;
+    }
+  }
+
+  /**
+   * One PRODUCER span per event, a child of the traceparent the writer stored (the mutation's
+   * span), covering the batch's publish; the event goes out carrying the relay span's traceparent,
+   * so each consumer's span is its child. The outbox row keeps the writer's original.
+   */
+  async function publishTraced(topic: TTopic, events: TCloudEvent[]) {
+    const spans: Span[] = [];
+    const outgoing = events.map((event) => {
+      const span = tracer().startSpan(
+        `publish ${event.type}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            "messaging.operation.type": "send",
+            "messaging.destination.name": topic,
+            "messaging.message.id": event.id,
+            "messaging.batch.message_count": events.length,
+            "cloudevents.event_type": event.type,
+          },
+        },
+        contextFromTraceparent(event.traceparent),
+      );
+      spans.push(span);
+      const traceparent = traceparentOf(span);
+      if (log.isLevelEnabled("debug")) {
+        log.debug({ ...traceLogFields(span), eventId: event.id, eventType: event.type, userId: event.partitionkey, topic }, "publishing event");
+      }
+      return traceparent && traceparent !== event.traceparent ? { ...event, traceparent } : event;
+    });
+    try {
+      await options.bus.publish(topic, outgoing);
+    } catch (error) {
+      for (const span of spans) {
+        span.recordException(error instanceof Error ? error : String(error));
+        span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(error) });
+      }
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
     }
   }
 

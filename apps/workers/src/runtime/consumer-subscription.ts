@@ -2,11 +2,13 @@
 // idempotency record in ONE transaction, classify failures, log and count. Never throws to the
 // transport (the Dapr SDK would ack a throw as success, PITFALLS 1).
 import { performance } from "node:perf_hooks";
+import { SpanKind, SpanStatusCode, context as otelContext, trace } from "@opentelemetry/api";
 import { markEventProcessed, type Db } from "@taskboard/db";
 import { parseEvent, type DeliveryStatus, type Subscription } from "@taskboard/events";
 import type { Logger } from "pino";
 import type { ChangePublisher } from "../consumers/sync/change-publisher.ts";
 import type { Metrics } from "../metrics.ts";
+import { contextFromTraceparent, traceLogFields, traceparentOf, tracer } from "../tracing/trace-context.ts";
 import type { ConsumerDefinition, JobScheduler } from "./define-consumer.ts";
 import { errorMessage, isPermanentError } from "./errors.ts";
 
@@ -47,35 +49,75 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
       const event = parsed.event;
       if (!handled.has(event.type)) return "SUCCESS";
 
-      const log = baseLog.child({ eventId: event.id, eventType: event.type, attempt: delivery.attempt });
-      try {
-        let postCommit: (() => void | Promise<void>)[] = [];
-        const applied = await deps.db.$transaction(
-          async (tx) => {
-            // A retried transaction callback starts over: forget what a failed try queued.
-            postCommit = [];
-            if (!(await markEventProcessed(tx, consumer.name, event.id))) return false;
-            const afterCommit = (effect: () => void | Promise<void>) => void postCommit.push(effect);
-            await consumer.handle(event as never, { tx, log, attempt: delivery.attempt, afterCommit, jobs: deps.jobs ?? noScheduler, changes: deps.changes });
-            return true;
+      // The consumer span continues the event's trace (the relay's publish span, itself a child of
+      // the mutation that wrote the event); events the handler produces carry this span.
+      const span = tracer().startSpan(
+        `consume ${event.type}`,
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: {
+            "messaging.operation.type": "process",
+            "messaging.destination.name": consumer.topic,
+            "messaging.consumer.group.name": consumer.name,
+            "messaging.message.id": event.id,
+            "cloudevents.event_type": event.type,
+            "taskboard.attempt": delivery.attempt,
           },
-          { timeout: deps.transactionTimeoutMs ?? 10_000 },
-        );
-        await runAfterCommit(postCommit, log);
-        const seconds = (performance.now() - started) / 1000;
-        deps.metrics?.eventsConsumed.inc({ ...labels, outcome: applied ? "applied" : "duplicate" });
-        deps.metrics?.handlerSeconds.observe(labels, seconds);
-        log.debug({ durationMs: Math.round(seconds * 1000), duplicate: !applied }, "event handled");
-        return "SUCCESS";
-      } catch (error) {
-        const verdict: DeliveryStatus = isPermanentError(error) ? "DROP" : "RETRY";
-        delivery.error = errorMessage(error);
-        const durationMs = Math.round(performance.now() - started);
-        deps.metrics?.eventsFailed.inc({ ...labels, verdict });
-        deps.metrics?.handlerSeconds.observe(labels, durationMs / 1000);
-        log.warn({ durationMs, verdict, err: error }, "event handler failed");
-        return verdict;
-      }
+        },
+        contextFromTraceparent(event.traceparent),
+      );
+      const traceparent = traceparentOf(span);
+      // Ids only: never the task's contents (title, description) at info level.
+      const log = baseLog.child({
+        ...traceLogFields(span),
+        eventId: event.id,
+        eventType: event.type,
+        userId: event.partitionkey,
+        attempt: delivery.attempt,
+      });
+      return otelContext.with(trace.setSpan(otelContext.active(), span), async (): Promise<DeliveryStatus> => {
+        try {
+          let postCommit: (() => void | Promise<void>)[] = [];
+          const applied = await deps.db.$transaction(
+            async (tx) => {
+              // A retried transaction callback starts over: forget what a failed try queued.
+              postCommit = [];
+              if (!(await markEventProcessed(tx, consumer.name, event.id))) return false;
+              const afterCommit = (effect: () => void | Promise<void>) => void postCommit.push(effect);
+              await consumer.handle(event as never, {
+                tx,
+                log,
+                attempt: delivery.attempt,
+                afterCommit,
+                jobs: deps.jobs ?? noScheduler,
+                changes: deps.changes,
+                traceparent,
+              });
+              return true;
+            },
+            { timeout: deps.transactionTimeoutMs ?? 10_000 },
+          );
+          await runAfterCommit(postCommit, log);
+          const seconds = (performance.now() - started) / 1000;
+          deps.metrics?.eventsConsumed.inc({ ...labels, outcome: applied ? "applied" : "duplicate" });
+          deps.metrics?.handlerSeconds.observe(labels, seconds);
+          log.debug({ durationMs: Math.round(seconds * 1000), duplicate: !applied }, "event handled");
+          span.setAttribute("taskboard.duplicate", !applied);
+          return "SUCCESS";
+        } catch (error) {
+          const verdict: DeliveryStatus = isPermanentError(error) ? "DROP" : "RETRY";
+          delivery.error = errorMessage(error);
+          const durationMs = Math.round(performance.now() - started);
+          deps.metrics?.eventsFailed.inc({ ...labels, verdict });
+          deps.metrics?.handlerSeconds.observe(labels, durationMs / 1000);
+          log.warn({ durationMs, verdict, err: error }, "event handler failed");
+          span.recordException(error instanceof Error ? error : String(error));
+          span.setStatus({ code: SpanStatusCode.ERROR, message: `${verdict}: ${delivery.error}` });
+          return verdict;
+        } finally {
+          span.end();
+        }
+      });
     },
   };
 }

@@ -33,6 +33,11 @@ export interface ConsumerContext {
    * user's change feed (audit). Absent when live updates are off: then nothing reads the feed.
    */
   changes?: ChangePublisher;
+  /**
+   * W3C traceparent of this handling's span: pass it to createEvent for every event the handler
+   * produces, so the next consumer continues the same trace. Absent for an event without one.
+   */
+  traceparent?: string;
 }
 
 export type JobScheduler = Pick<EventBus, "schedule" | "cancel">;

@@ -27,7 +27,7 @@ export const recurrenceConsumer = defineConsumer({
   name: "recurrence",
   topic: TOPICS.taskEvents,
   events: [taskCompleted],
-  async handle(event, { tx, log }) {
+  async handle(event, { tx, log, traceparent }) {
     const completed = event.data.task;
     // Only the web completes tasks; never react to our own output (invariant 6).
     if (event.source === RECURRENCE_SOURCE) return;
@@ -68,6 +68,7 @@ export const recurrenceConsumer = defineConsumer({
       partitionKey: completed.userId,
       source: RECURRENCE_SOURCE,
       cause: event,
+      traceparent,
       time: now,
     });
     await insertOutboxEvents(tx, taskCreated.topic, [created]);

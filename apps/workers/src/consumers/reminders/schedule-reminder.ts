@@ -18,7 +18,7 @@ export const REMINDERS_SOURCE = "/taskboard/workers/reminders";
 
 export async function applyTaskReminder(
   event: TCloudEvent<string, { task: TTaskSnapshot }>,
-  { tx, jobs }: Pick<ConsumerContext, "tx" | "jobs">,
+  { tx, jobs, traceparent }: Pick<ConsumerContext, "tx" | "jobs" | "traceparent">,
 ): Promise<void> {
   const task = event.data.task;
   await lockTaskReminder(tx, task.id);
@@ -31,7 +31,7 @@ export async function applyTaskReminder(
   const now = new Date();
   const base = { taskId: task.id, taskVersion: task.version, title: task.title };
   const emit = (events: TCloudEvent[]) => insertOutboxEvents(tx, reminderScheduled.topic, events);
-  const eventInput = { subject: task.id, partitionKey: task.userId, source: REMINDERS_SOURCE, cause: event, time: now };
+  const eventInput = { subject: task.id, partitionKey: task.userId, source: REMINDERS_SOURCE, cause: event, traceparent, time: now };
 
   if (!fireAt) {
     if (row?.status === "SCHEDULED") {
