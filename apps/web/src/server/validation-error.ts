@@ -12,9 +12,13 @@ export interface TFlattenedValidationError {
 
 export function flattenValidationError(error: z.ZodError): TFlattenedValidationError {
   const formErrors: string[] = [];
-  const fieldErrors: Record<string, string[]> = {};
+  // A Map, not an object literal: field names come from the client, and "toString",
+  // "constructor" or "__proto__" as an (unknown) key must not hit Object.prototype.
+  const byField = new Map<string, string[]>();
   const add = (path: string, message: string) => {
-    (fieldErrors[path] ??= []).push(message);
+    const messages = byField.get(path);
+    if (messages) messages.push(message);
+    else byField.set(path, [message]);
   };
   for (const issue of error.issues) {
     const base = issue.path.map(String).join(".");
@@ -26,7 +30,8 @@ export function flattenValidationError(error: z.ZodError): TFlattenedValidationE
       formErrors.push(issue.message);
     }
   }
-  return { formErrors, fieldErrors };
+  // fromEntries defines own properties, so even "__proto__" stays a plain field name.
+  return { formErrors, fieldErrors: Object.fromEntries(byField) };
 }
 
 export function describeValidationError(flat: TFlattenedValidationError): string {
