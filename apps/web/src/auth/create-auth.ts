@@ -8,14 +8,31 @@ import type { Db } from "@taskboard/db";
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
+/**
+ * Brute-force brakes on the email endpoints, per client IP (better-auth's rate limiter answers
+ * 429 "Too many requests. Please try again later." with an X-Retry-After header in seconds).
+ * Pinned here rather than left to the library's defaults, so an upgrade cannot loosen them; the
+ * sign-in/sign-up forms show the message and the e2e helpers wait out the 10 s window.
+ */
+export const AUTH_RATE_LIMIT_RULES = {
+  "/sign-in/email": { window: 10, max: 3 },
+  "/sign-up/email": { window: 10, max: 3 },
+} as const;
+
 export interface CreateAuthOptions {
   db: Db;
   secret: string;
   /** The app's public origin; cookies, redirects and the origin check use it. */
   baseURL: string;
+  /**
+   * Rate limiting on or off. Left unset it follows better-auth: on when NODE_ENV is production
+   * (so `next start` and the container), off in development and tests, where it would only
+   * throttle the suites; tests of the limiter turn it on explicitly.
+   */
+  rateLimit?: boolean;
 }
 
-export function createAuth({ db, secret, baseURL }: CreateAuthOptions) {
+export function createAuth({ db, secret, baseURL, rateLimit }: CreateAuthOptions) {
   return betterAuth({
     appName: "Taskboard",
     baseURL,
@@ -34,6 +51,12 @@ export function createAuth({ db, secret, baseURL }: CreateAuthOptions) {
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
       autoSignIn: true,
+    },
+    rateLimit: {
+      ...(rateLimit === undefined ? {} : { enabled: rateLimit }),
+      window: 60,
+      max: 100,
+      customRules: { ...AUTH_RATE_LIMIT_RULES },
     },
     telemetry: { enabled: false },
     // Lets server actions that call auth.api set cookies through next/headers.
