@@ -3,6 +3,7 @@
 // snapshot aborts the whole transaction.
 import { insertOutboxEvents, type Tx } from "@taskboard/db";
 import { createEvent, type EventData, type EventDefinition } from "@taskboard/events";
+import { activeTraceparent } from "@/server/tracing/trace-context";
 
 export const WEB_EVENT_SOURCE = "/taskboard/web";
 
@@ -16,6 +17,8 @@ export async function recordTaskEvent<TDef extends EventDefinition>(
     subject: params.taskId,
     partitionKey: params.userId,
     source: WEB_EVENT_SOURCE,
+    // The procedure's span: the relay and every consumer continue this trace.
+    traceparent: activeTraceparent(),
     time: params.now,
   });
   await insertOutboxEvents(tx, definition.topic, [event]);

@@ -6,6 +6,7 @@ import type { Db } from "@taskboard/db";
 import type { TAuth } from "@/auth/create-auth";
 import { AppError } from "@/server/app-error";
 import type { TSessionUser } from "@/server/session-user";
+import { withProcedureSpan } from "@/server/tracing/trace-context";
 import {
   describeValidationError,
   flattenValidationError,
@@ -59,8 +60,11 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Each call in its own span: what a mutation writes to the outbox carries it (one change, one trace). */
+const traceProcedure = t.middleware(({ ctx, path, type, next }) => withProcedureSpan({ path, type, userId: ctx.user?.id, next }));
+
 /** Callable by anyone; `ctx.user` may be null. */
-export const publicProcedure = t.procedure.use(mapAppErrors);
+export const publicProcedure = t.procedure.use(traceProcedure).use(mapAppErrors);
 
 /** Requires a session; narrows `ctx.user` to the signed-in user (UNAUTHORIZED otherwise). */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

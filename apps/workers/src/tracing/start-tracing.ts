@@ -1,6 +1,6 @@
-// Process-wide OpenTelemetry setup for the workers. Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set:
-// then nothing is registered, the API's no-op tracer answers every call and the only work left is
-// copying the incoming `traceparent` through (see trace-context.ts).
+// Process-wide OpenTelemetry setup for the workers. Only with OTEL_EXPORTER_OTLP_ENDPOINT set;
+// otherwise nothing is registered, the API's no-op tracer answers every call and the only work
+// left is copying the incoming `traceparent` through (see trace-context.ts).
 import { context, propagation, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";

@@ -1,0 +1,71 @@
+// The web side of one change = one trace: the tRPC procedure's span, the `traceparent` a mutation
+// writes into its CloudEvent (task-outbox.ts), and the ids the error log carries.
+import { SpanKind, SpanStatusCode, isSpanContextValid, trace, type Span } from "@opentelemetry/api";
+
+export const TRACER_NAME = "@taskboard/web";
+
+/** W3C traceparent of the active span; undefined when tracing is off (no valid span). */
+export function activeTraceparent(): string | undefined {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  if (!spanContext || !isSpanContextValid(spanContext)) return undefined;
+  return `00-${spanContext.traceId}-${spanContext.spanId}-${(spanContext.traceFlags & 0xff).toString(16).padStart(2, "0")}`;
+}
+
+const errorTraces = new WeakMap<object, { trace_id: string; span_id: string }>();
+
+/** Log fields naming the trace a failed procedure ran in (empty when tracing is off). */
+export function traceFieldsOfError(error: unknown): { trace_id?: string; span_id?: string } {
+  return (typeof error === "object" && error !== null && errorTraces.get(error)) || {};
+}
+
+function remember(error: unknown, span: Span) {
+  const spanContext = span.spanContext();
+  if (typeof error === "object" && error !== null && isSpanContextValid(spanContext)) {
+    errorTraces.set(error, { trace_id: spanContext.traceId, span_id: spanContext.spanId });
+  }
+}
+
+interface ProcedureCall<TResult> {
+  path: string;
+  type: string;
+  userId?: string;
+  next: () => Promise<TResult>;
+}
+
+/**
+ * Runs one tRPC procedure in an active span (a child of Next.js' request span when there is one),
+ * so what the procedure writes to the outbox carries this span as its traceparent.
+ */
+export function withProcedureSpan<TResult extends { ok: boolean; error?: unknown }>({
+  path,
+  type,
+  userId,
+  next,
+}: ProcedureCall<TResult>): Promise<TResult> {
+  return trace.getTracer(TRACER_NAME).startActiveSpan(
+    `trpc ${type} ${path}`,
+    {
+      kind: SpanKind.INTERNAL,
+      attributes: { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type, ...(userId ? { "enduser.id": userId } : {}) },
+    },
+    async (span) => {
+      try {
+        const result = await next();
+        if (!result.ok) {
+          const error = result.error as { code?: string; message?: string } | undefined;
+          remember(result.error, span);
+          if (error && typeof error === "object" && "cause" in error) remember((error as { cause: unknown }).cause, span);
+          span.setAttribute("trpc.error_code", error?.code ?? "UNKNOWN");
+          if (error?.code === "INTERNAL_SERVER_ERROR") span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+        }
+        return result;
+      } catch (error) {
+        remember(error, span);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
