@@ -113,6 +113,25 @@ describe("audit.list", () => {
     expect(completed).toMatchObject({ actor: "you", causedBy: null });
   });
 
+  it("gives a reminder entry its instant and a task entry none", async () => {
+    const asAlice = callerFor(testDb.db, alice);
+    const fireAt = "2026-07-01T12:57:00.000Z";
+    await insertAuditEntry(
+      testDb.db,
+      entry(alice, {
+        type: "reminder.scheduled",
+        actor: "reminders",
+        occurredAt: new Date("2026-07-01T00:00:00Z"),
+        previous: null,
+        snapshot: { taskId: aliceTask, title: "Call mum", fireAt, previousFireAt: null },
+        diff: [{ field: "reminder", before: null, after: fireAt }],
+      }),
+    );
+    const [reminder, task] = (await asAlice.audit.list({ limit: 2 })).items;
+    expect(reminder).toMatchObject({ type: "reminder.scheduled", taskTitle: "Call mum", reminderAt: fireAt });
+    expect(task).toMatchObject({ reminderAt: null });
+  });
+
   it("rejects a mangled cursor and an inverted range with a message", async () => {
     const asAlice = callerFor(testDb.db, alice);
     await expect(asAlice.audit.list({ cursor: "nope" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
