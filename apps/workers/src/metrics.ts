@@ -10,6 +10,8 @@ export interface Metrics {
   eventsDeadLettered: Counter<"consumer">;
   handlerSeconds: Histogram<"consumer">;
   relayPublished: Counter<"topic">;
+  /** 1 while this replica's relay holds the leadership; the sum over replicas should be 1. */
+  relayLeader: Gauge;
 }
 
 export function createMetrics(db: Db): Metrics {
@@ -67,6 +69,11 @@ export function createMetrics(db: Db): Metrics {
       name: "taskboard_outbox_relay_published_total",
       help: "Outbox events the relay handed to the bus",
       labelNames: ["topic"],
+      registers: [registry],
+    }),
+    relayLeader: new Gauge({
+      name: "taskboard_outbox_relay_leader",
+      help: "1 while this process's outbox relay holds the leadership (advisory lock), else 0",
       registers: [registry],
     }),
   };

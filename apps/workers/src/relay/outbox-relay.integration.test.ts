@@ -142,6 +142,9 @@ describe("outbox relay", () => {
     const leads = (app: RunningWorkers) => app.relay?.isLeader() === true;
     await waitFor("a leader", () => leads(first) || leads(second));
     expect(leads(first) && leads(second)).toBe(false);
+    // The leader gauge: exactly one replica reports 1 (what the "no relay leader" alert sums).
+    const leaderGauge = async (app: RunningWorkers) => (await app.metrics.relayLeader.get()).values[0]?.value;
+    expect([await leaderGauge(first), await leaderGauge(second)].sort()).toEqual([0, 1]);
 
     const series = ["a", "b", "c", "d"].map((user) => taskEventSeries(user, 30));
     for (let i = 0; i < 15; i += 3) await writeOutbox(database.db, series.flatMap((s) => s.slice(i, i + 3)));

@@ -139,7 +139,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function run() {
     let failures = 0;
     while (!stopping) {
-      if (!(await connection.tryLead())) {
+      const leading = await connection.tryLead();
+      options.metrics?.relayLeader.set(leading ? 1 : 0);
+      if (!leading) {
         await idle(pollIntervalMs);
         hinted = false;
         continue;
@@ -174,6 +176,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       wake?.();
       await loop;
       await connection.close();
+      options.metrics?.relayLeader.set(0);
     },
     isLeader: () => connection.isLeader(),
   };
