@@ -9,6 +9,7 @@ import { sampleEvent, waitFor } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startWorkers, type RunningWorkers } from "../app.ts";
+import { logConsumer } from "../consumers/log/log.consumer.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
 import { writeOutbox } from "../testing/outbox-writer.ts";
 import { createProbeTable, probeConsumer, probeEffects } from "../testing/probe-consumer.ts";
@@ -59,7 +60,7 @@ describe("tracing across the outbox", () => {
         port: 0,
         relay: { enabled: true, batchSize: 100, pollIntervalMs: 100 },
       },
-      [probeConsumer("traced", (_event, context) => void seen.push({ traceparent: context.traceparent }))],
+      [probeConsumer("traced", (_event, context) => void seen.push({ traceparent: context.traceparent })), logConsumer],
       log,
     );
 
@@ -73,12 +74,12 @@ describe("tracing across the outbox", () => {
     const traceId = mutation.spanContext().traceId;
 
     await waitFor("the consumer's effect", async () => (await probeEffects(database.db, "traced")).length === 1);
-    await waitFor("the consumer span", async () => exporter.getFinishedSpans().some((s) => s.kind === SpanKind.CONSUMER));
+    await waitFor("both consumer spans", async () => exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.CONSUMER).length === 2);
 
     const spans = exporter.getFinishedSpans();
     const byKind = (kind: SpanKind) => spans.filter((s) => s.kind === kind) as ReadableSpan[];
     const [publish] = byKind(SpanKind.PRODUCER);
-    const [consume] = byKind(SpanKind.CONSUMER);
+    const consume = byKind(SpanKind.CONSUMER).find((s) => s.attributes["messaging.consumer.group.name"] === "traced");
     expect(publish?.name).toBe("publish task.created");
     expect(consume?.name).toBe("consume task.created");
     for (const span of [publish, consume]) expect(span?.spanContext().traceId).toBe(traceId);
@@ -98,6 +99,10 @@ describe("tracing across the outbox", () => {
     const published = raw.find((line) => line.includes('"msg":"publishing event"') && line.includes(event.id));
     expect(JSON.parse(published ?? "{}")).toMatchObject({ trace_id: traceId, userId: "user-trace" });
     expect(published).not.toContain(title);
+    // The log consumer's info line: the ids to find the change by, not its contents.
+    const info = raw.find((line) => line.includes('"consumer":"log"') && line.includes('"msg":"event task.created"'));
+    expect(JSON.parse(info ?? "{}")).toMatchObject({ level: 30, trace_id: traceId, eventId: event.id, userId: "user-trace", taskId: event.subject });
+    expect(info).not.toContain(title);
     // Nothing at info or above carries task contents (graphile-worker's own debug lines do).
     expect(raw.filter((line, i) => (lines[i]?.level as number) >= 30 && line.includes(title))).toEqual([]);
   });

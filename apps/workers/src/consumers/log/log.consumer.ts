@@ -7,7 +7,7 @@ export const logConsumer = defineConsumer({
   topic: TOPICS.taskEvents,
   events: TASK_EVENT_DEFINITIONS,
   async handle(event, { log }) {
-    // The runtime's logger already carries eventId, eventType and attempt.
-    log.info({ taskId: event.subject, userId: event.partitionkey, version: event.data.task.version }, `event ${event.type}`);
+    // The runtime's logger already carries trace_id, eventId, eventType, userId and attempt.
+    log.info({ taskId: event.subject, version: event.data.task.version }, `event ${event.type}`);
   },
 });
