@@ -47,7 +47,11 @@ export interface ConsumerJobs {
   /** Jobs whose name starts with this prefix are this consumer's. */
   prefix: string;
   /** Throw PermanentError to give up at once; any other throw retries. */
-  handle(job: { name: string; payload: unknown; attempt: number }, context: { db: Db; log: Logger; jobs: JobScheduler }): Promise<void>;
+  handle(
+    job: { name: string; payload: unknown; attempt: number },
+    /** `traceparent`: the firing's span, for the events the job produces (like ConsumerContext's). */
+    context: { db: Db; log: Logger; jobs: JobScheduler; traceparent?: string },
+  ): Promise<void>;
 }
 
 export interface ConsumerDefinition<TDefs extends readonly TAnyEventDefinition[] = readonly TAnyEventDefinition[]> {

@@ -1,11 +1,15 @@
 // The bus has one job handler; this routes each fired job to the consumer that owns its name
 // prefix and classifies failures like event deliveries (RETRY, or DROP for permanent errors).
 // Never throws to the transport (PITFALLS 1, 4: an unknown job is logged, not silently acked).
+// A job whose payload carries a `traceparent` (the span that scheduled it) fires in a child span
+// of it, so a reminder firing days later is still part of the change's trace.
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import type { Db } from "@taskboard/db";
 import type { JobHandler } from "@taskboard/events";
 import type { Logger } from "pino";
 import type { ConsumerDefinition, JobScheduler } from "./define-consumer.ts";
-import { isPermanentError } from "./errors.ts";
+import { contextFromTraceparent, traceLogFields, traceparentOf, tracer } from "../tracing/trace-context.ts";
+import { errorMessage, isPermanentError } from "./errors.ts";
 
 export function createJobDispatcher(
   consumers: readonly ConsumerDefinition[],
@@ -15,18 +19,29 @@ export function createJobDispatcher(
   if (owners.length === 0) return undefined;
   return async (job) => {
     const owner = owners.find((candidate) => job.name.startsWith(candidate.jobs.prefix));
-    const log = deps.log.child({ job: job.name, attempt: job.attempt, consumer: owner?.consumer });
-    if (!owner) {
-      log.error("no consumer owns this job: dropping it");
-      return "DROP";
-    }
+    const scheduledBy = (job.payload as { traceparent?: unknown } | null)?.traceparent;
+    const span = tracer().startSpan(
+      `job ${owner?.jobs.prefix ?? "unknown"}`,
+      { kind: SpanKind.CONSUMER, attributes: { "taskboard.job.name": job.name, "taskboard.attempt": job.attempt, ...(owner ? { "taskboard.consumer": owner.consumer } : {}) } },
+      contextFromTraceparent(typeof scheduledBy === "string" ? scheduledBy : undefined),
+    );
+    const log = deps.log.child({ ...traceLogFields(span), job: job.name, attempt: job.attempt, consumer: owner?.consumer });
     try {
-      await owner.jobs.handle(job, { db: deps.db, log, jobs: deps.jobs });
+      if (!owner) {
+        log.error("no consumer owns this job: dropping it");
+        span.setStatus({ code: SpanStatusCode.ERROR, message: "no consumer owns this job" });
+        return "DROP";
+      }
+      await owner.jobs.handle(job, { db: deps.db, log, jobs: deps.jobs, traceparent: traceparentOf(span) });
       return "SUCCESS";
     } catch (error) {
       const verdict = isPermanentError(error) ? "DROP" : "RETRY";
       log.warn({ err: error, verdict }, "job handler failed");
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: SpanStatusCode.ERROR, message: `${verdict}: ${errorMessage(error)}` });
       return verdict;
+    } finally {
+      span.end();
     }
   };
 }

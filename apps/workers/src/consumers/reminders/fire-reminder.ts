@@ -22,7 +22,12 @@ import { REMINDERS_SOURCE } from "./schedule-reminder.ts";
 
 export type FireOutcome = "fired" | "stale" | "duplicate";
 
-export async function fireReminder(db: Db, job: { name: string; payload: unknown }, log: Logger): Promise<FireOutcome> {
+export async function fireReminder(
+  db: Db,
+  job: { name: string; payload: unknown },
+  log: Logger,
+  traceparent?: string,
+): Promise<FireOutcome> {
   const parsed = ZReminderJobPayloadSchema.safeParse(job.payload);
   if (!parsed.success) throw new PermanentError(`reminder job ${job.name} has an invalid payload: ${parsed.error.message}`);
   const payload = parsed.data;
@@ -66,6 +71,7 @@ export async function fireReminder(db: Db, job: { name: string; payload: unknown
       partitionKey: task.userId,
       source: REMINDERS_SOURCE,
       cause: payload.cause,
+      traceparent,
       time: now,
     });
     await insertOutboxEvents(tx, reminderFired.topic, [fired]);

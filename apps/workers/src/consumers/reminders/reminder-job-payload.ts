@@ -6,5 +6,7 @@ export const ZReminderJobPayloadSchema = z.object({
   taskId: z.uuid(),
   fireAt: z.iso.datetime({ offset: true }),
   cause: z.object({ id: z.string().min(1), correlationid: z.string().min(1) }),
+  /** The span that scheduled it: the firing continues that trace (absent in older jobs). */
+  traceparent: z.string().optional(),
 });
 export type TReminderJobPayload = z.infer<typeof ZReminderJobPayloadSchema>;

@@ -18,8 +18,8 @@ export const remindersConsumer = defineConsumer({
   },
   jobs: {
     prefix: REMINDER_JOB_PREFIX,
-    async handle(job, { db, log }) {
-      await fireReminder(db, job, log);
+    async handle(job, { db, log, traceparent }) {
+      await fireReminder(db, job, log, traceparent);
     },
   },
 });

@@ -68,6 +68,7 @@ export async function applyTaskReminder(
     taskId: task.id,
     fireAt: fireAt.toISOString(),
     cause: { id: scheduled.id, correlationid: scheduled.correlationid },
+    ...(traceparent ? { traceparent } : {}),
   };
   // An instant already past makes the transport run the job at once. Same name = replace
   // (overwrite semantics), so a retried delivery schedules nothing twice.
