@@ -2,10 +2,13 @@
 import "server-only";
 import pino from "pino";
 import { env } from "@/env";
+import { activeTraceLogFields } from "@/server/tracing/trace-context";
 
 export const logger = pino({
   // Defaults are not applied while validation is skipped (next build), hence the fallback.
   level: env.LOG_LEVEL ?? "info",
   base: { service: "web" },
   redact: ["*.password", "*.token", "*.secret", "*.cookie", "*.authorization"],
+  // Lines written inside a traced request name its trace; fields the line sets itself win.
+  mixin: activeTraceLogFields,
 });

@@ -11,6 +11,13 @@ export function activeTraceparent(): string | undefined {
   return `00-${spanContext.traceId}-${spanContext.spanId}-${(spanContext.traceFlags & 0xff).toString(16).padStart(2, "0")}`;
 }
 
+/** `trace_id`/`span_id` of the active span, for every web log line (empty when tracing is off). */
+export function activeTraceLogFields(): { trace_id?: string; span_id?: string } {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  if (!spanContext || !isSpanContextValid(spanContext)) return {};
+  return { trace_id: spanContext.traceId, span_id: spanContext.spanId };
+}
+
 const errorTraces = new WeakMap<object, { trace_id: string; span_id: string }>();
 
 /** Log fields naming the trace a failed procedure ran in (empty when tracing is off). */
