@@ -25,7 +25,7 @@ function runWith(stdout: string, stderr: string, code: number) {
   chmodSync(npm, 0o755);
   const run = spawnSync(tsx, [script], {
     encoding: "utf8",
-    env: { PATH: `${fakeBin}:${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: tmpdir() },
+    env: { PATH: `${fakeBin}:${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: tmpdir() } as unknown as NodeJS.ProcessEnv,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -20,7 +20,8 @@ vi.mock("@/realtime/realtime-settings", () => ({
 }));
 
 const baseURL = "http://localhost:3000";
-const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+/** Runs per procedure: keeps the whole file around 15 s; raise it locally for a deeper search. */
+const NUM_RUNS = 60;
 
 let testDb: TestDatabase;
 let auth: TAuth;
@@ -38,7 +39,16 @@ function validInputs(): Record<string, Record<string, unknown> | undefined> {
   return {
     "task.list": { status: "ALL", limit: 10, search: "x", sort: "due", tagIds: [tagId] },
     "task.get": { id: taskId },
-    "task.create": { title: "fuzz", description: "d", priority: "HIGH", tagIds: [tagId], dueAt: "2030-01-01T09:00:00.000Z" },
+    "task.create": {
+      title: "fuzz",
+      description: "d",
+      priority: "HIGH",
+      tagIds: [tagId],
+      dueAt: "2030-01-01T09:00:00.000Z",
+      timeZone: "Europe/Paris",
+      rrule: "FREQ=WEEKLY;BYDAY=MO,WE",
+      remindBeforeMinutes: 15,
+    },
     "task.update": { id: taskId, expectedVersion: 1, patch: { title: "t", priority: "LOW" } },
     "task.reorder": { id: taskId, expectedVersion: 1, position: 3 },
     "task.complete": { id: taskId },
@@ -75,6 +85,13 @@ const garbage: fc.Arbitrary<unknown> = fc.oneof(
 /** Keys that live on Object.prototype: an extra field of that name must be refused like any other. */
 const prototypeKeys = fc.constantFrom("__proto__", "constructor", "toString", "valueOf", "hasOwnProperty", "__defineGetter__");
 
+/** A copy with one more own key (defineProperty, so even "__proto__" is a plain own field). */
+function withOwnKey(valid: Record<string, unknown>, key: string, value: unknown): unknown {
+  const copy = JSON.parse(JSON.stringify(valid)) as Record<string, unknown>;
+  Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
 /** One near-valid mutation of a valid input: a field replaced, removed, or an extra key added. */
 function nearValid(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
   const keys = Object.keys(valid);
@@ -84,7 +101,7 @@ function nearValid(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
     fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))),
     fc
       .record({ key: fc.oneof(fc.string({ maxLength: 20 }), prototypeKeys), value: garbage })
-      .map(({ key, value }) => JSON.parse(JSON.stringify({ ...valid }).replace(/^\{/, `{${JSON.stringify(key)}:${JSON.stringify(value) ?? "null"},`))),
+      .map(({ key, value }) => withOwnKey(valid, key, value)),
     fc.record({ key: fc.constantFrom(...keys), value: garbage }).map(({ key, value }) => ({ ...valid, [key]: [valid[key], value] })),
   ];
   if (nestedKeys.length > 0) {
@@ -189,6 +206,108 @@ describe("hostile input through the real HTTP handler", () => {
       expect(await fingerprint()).toBe(before);
     },
   );
+
+  it("hostile repeat rules on task.create: a 4xx or a task, never a 5xx or a hang", async () => {
+    const parts = fc.constantFrom(
+      "FREQ=DAILY", "FREQ=WEEKLY", "FREQ=MONTHLY", "FREQ=YEARLY", "FREQ=SECONDLY", "FREQ=HOURLY", "FREQ=",
+      "INTERVAL=0", "INTERVAL=-1", "INTERVAL=99999999999999999999", "INTERVAL=1.5", "COUNT=0", "COUNT=-3",
+      "COUNT=1000000000", "UNTIL=19000101T000000Z", "UNTIL=99991231T235959Z", "UNTIL=garbage",
+      "BYDAY=MO,MO,MO", "BYDAY=5FR", "BYDAY=-5SU", "BYDAY=XX", "BYMONTHDAY=31", "BYMONTHDAY=30", "BYMONTHDAY=-1",
+      "BYMONTHDAY=0", "BYMONTH=2", "BYMONTH=13", "BYSETPOS=-1", "BYSETPOS=9", "WKST=SU", "RRULE:", "X-EVIL=1", ";;", "=",
+    );
+    const rrule = fc.oneof(
+      fc.array(parts, { minLength: 1, maxLength: 6 }).map((p) => p.join(";")),
+      fc.string({ maxLength: 120 }),
+      fc.string({ unit: "grapheme", maxLength: 120 }).map((t) => `FREQ=DAILY;${t}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(rrule, fc.constantFrom("2030-02-29T09:00:00.000Z", "2030-01-31T09:00:00.000Z", "2030-03-29T01:30:00.000Z"), async (rule, dueAt) => {
+        const before = await fingerprint();
+        const started = Date.now();
+        const response = await send("task.create", "mutation", { title: "rule", dueAt, timeZone: "Europe/London", rrule: rule });
+        const text = await response.text();
+        expect(response.status, `${rule}: ${text.slice(0, 300)}`).toBeLessThan(500);
+        expect(Date.now() - started, `${rule} took too long`).toBeLessThan(3_000);
+        if (response.status >= 400) {
+          expect(JSON.parse(text).error.message.length).toBeGreaterThan(0);
+          expect(await fingerprint()).toBe(before);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("every procedure over HTTP without a session (or with a forged cookie) is 401 and runs nothing", async () => {
+    const before = await fingerprint();
+    for (const { path, type } of procedures) {
+      const input = validInputs()[path];
+      for (const headers of [{}, { cookie: "better-auth.session_token=forged.signature" }] as Record<string, string>[]) {
+        const body = input === undefined ? undefined : JSON.stringify(input);
+        const request =
+          type === "query"
+            ? new Request(`${baseURL}/api/trpc/${path}${body ? `?input=${encodeURIComponent(body)}` : ""}`, { headers })
+            : new Request(`${baseURL}/api/trpc/${path}`, {
+                method: "POST",
+                headers: { "content-type": "application/json", origin: baseURL, ...headers },
+                ...(body ? { body } : {}),
+              });
+        const response = await handle(request);
+        expect(response.status, `${path} ${JSON.stringify(headers)}`).toBe(401);
+      }
+    }
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it("the wrong HTTP method or an unknown procedure is a 4xx, never a 5xx", async () => {
+    const before = await fingerprint();
+    for (const { path, type } of procedures) {
+      const input = encodeURIComponent(JSON.stringify(validInputs()[path] ?? {}));
+      const response =
+        type === "query"
+          ? await handle(new Request(`${baseURL}/api/trpc/${path}`, { method: "POST", headers: { cookie, origin: baseURL, "content-type": "application/json" }, body: "{}" }))
+          : await handle(new Request(`${baseURL}/api/trpc/${path}?input=${input}`, { headers: { cookie } }));
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+    }
+    for (const path of ["task.nope", "nope", "task", "__proto__.toString", "task.list.x", "constructor"]) {
+      const response = await handle(new Request(`${baseURL}/api/trpc/${path}`, { headers: { cookie } }));
+      expect(response.status, path).toBe(404);
+    }
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it.each([
+    ["task.create", "mutation", { title: "nul\u0000title" }],
+    ["task.create", "mutation", { title: "ok", description: "nul\u0000description" }],
+    ["task.create", "mutation", { title: "ok", tagNames: ["nul\u0000tag"] }],
+    ["tag.create", "mutation", { name: "nul\u0000" }],
+    ["task.list", "query", { search: "a\u0000b" }],
+  ] as const)("U+0000 in %s text is a 400 with a message, not a database 500 (regression)", async (path, type, input) => {
+    const before = await fingerprint();
+    const response = await send(path, type, input);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/NUL character/);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it("a hand-made task.list cursor is a 400 (or a page), never a 500", async () => {
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const id = "00000000-0000-4000-8000-000000000000";
+    const crafted = fc.record({
+      s: fc.constantFrom("due", "priority", "created", "title", "position"),
+      d: fc.constantFrom("asc", "desc"),
+      v: fc.oneof(garbage.filter((v) => typeof v === "string" || typeof v === "number" || v === null), fc.constant("a\u0000b")),
+      i: fc.constant(id),
+    });
+    await fc.assert(
+      fc.asyncProperty(crafted, async (c) => {
+        const response = await send("task.list", "query", { status: "ALL", sort: c.s, direction: c.d, cursor: cursor(c) });
+        const text = await response.text();
+        expect(response.status, `${JSON.stringify(c)}: ${text.slice(0, 300)}`).toBeLessThan(500);
+      }),
+      { numRuns: NUM_RUNS * 2 },
+    );
+  });
 
   it("a batch of garbage calls is all 4xx, never a 5xx", async () => {
     const paths = procedures.filter((p) => p.type === "query").map((p) => p.path);

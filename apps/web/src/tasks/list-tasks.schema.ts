@@ -1,5 +1,6 @@
 // task.list input and output: filters, one sort, keyset cursor pagination.
 import { z } from "zod";
+import { hasNoNul } from "@/tags/tag-fields";
 import { ZTaskPrioritySchema, ZTaskSnapshotSchema } from "@taskboard/events";
 import { ZIsoDateTimeSchema } from "./task-fields";
 
@@ -28,7 +29,12 @@ export const ZListTasksSchema = z
     /** true: open tasks past due (all-day tasks after their day); false: everything else. */
     overdue: z.boolean().optional(),
     /** Case-insensitive substring of title or description. */
-    search: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
+    search: z
+      .string()
+      .trim()
+      .max(200, "Search text must be at most 200 characters")
+      .refine(hasNoNul, "Search text cannot contain the NUL character (U+0000)")
+      .optional(),
     sort: ZTaskSortSchema.default("position"),
     direction: z.enum(["asc", "desc"]).optional(),
     /** nextCursor of the previous page; only valid with the same sort and direction. */

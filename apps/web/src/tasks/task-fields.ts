@@ -1,7 +1,7 @@
 // Field schemas shared by task.create and task.update, with the messages a person sees.
 import { z } from "zod";
 import { TASK_LIMITS, ZRecurrenceModeSchema, ZTaskPrioritySchema } from "@taskboard/events";
-import { ZTagNameSchema } from "@/tags/tag-fields";
+import { hasNoNul, ZTagNameSchema } from "@/tags/tag-fields";
 import { checkSupportedRrule } from "./recurrence-rule";
 import { isValidTimeZone } from "./time-zone";
 
@@ -12,11 +12,13 @@ export const ZTaskTitleSchema = z
   .string()
   .trim()
   .min(1, "Title must not be empty")
-  .max(TASK_LIMITS.title, `Title must be at most ${TASK_LIMITS.title} characters`);
+  .max(TASK_LIMITS.title, `Title must be at most ${TASK_LIMITS.title} characters`)
+  .refine(hasNoNul, "Title cannot contain the NUL character (U+0000)");
 
 export const ZTaskDescriptionSchema = z
   .string()
-  .max(TASK_LIMITS.description, `Description must be at most ${TASK_LIMITS.description} characters`);
+  .max(TASK_LIMITS.description, `Description must be at most ${TASK_LIMITS.description} characters`)
+  .refine(hasNoNul, "Description cannot contain the NUL character (U+0000)");
 
 export const ZIsoDateTimeSchema = z.iso.datetime({
   offset: true,
