@@ -2,11 +2,28 @@
 // the integration tests (a throwaway database) configure accounts in exactly the same way.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@taskboard/db";
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
+/** The display name: shown in the header and the audit trail, so bounded like any other text. */
+export const NAME_MAX_LENGTH = 100;
+
+/**
+ * better-auth takes any string as the name. Refuse what would be abuse or a database error (an
+ * empty or huge name, U+0000, which PostgreSQL text cannot hold) with a 400 and a clear message.
+ */
+function checkUserName(name: unknown): void {
+  if (typeof name !== "string") return;
+  const refuse = (message: string) => {
+    throw new APIError("BAD_REQUEST", { message, code: "INVALID_NAME" });
+  };
+  if (name.trim().length === 0) refuse("Name must not be empty");
+  if (name.length > NAME_MAX_LENGTH) refuse(`Name must be at most ${NAME_MAX_LENGTH} characters`);
+  if (name.includes("\u0000")) refuse("Name cannot contain the NUL character (U+0000)");
+}
 
 /**
  * Brute-force brakes on the email endpoints, per client IP (better-auth's rate limiter answers
@@ -57,6 +74,22 @@ export function createAuth({ db, secret, baseURL, rateLimit }: CreateAuthOptions
       window: 60,
       max: 100,
       customRules: { ...AUTH_RATE_LIMIT_RULES },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => {
+            checkUserName(user.name);
+            return { data: user };
+          },
+        },
+        update: {
+          before: async (user) => {
+            if ("name" in user) checkUserName(user.name);
+            return { data: user };
+          },
+        },
+      },
     },
     telemetry: { enabled: false },
     // Lets server actions that call auth.api set cookies through next/headers.

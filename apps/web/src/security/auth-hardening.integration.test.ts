@@ -3,7 +3,15 @@
 // the password policy is enforced with clear messages, and no password reaches any output.
 import type { TestDatabase } from "@taskboard/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { AUTH_RATE_LIMIT_RULES, createAuth, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type TAuth } from "@/auth/create-auth";
+import fc from "fast-check";
+import {
+  AUTH_RATE_LIMIT_RULES,
+  createAuth,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type TAuth,
+} from "@/auth/create-auth";
 import { openTestDatabase } from "@/server/testing/test-database";
 import { createTrpcHttpHandler } from "@/trpc/http-handler";
 
@@ -185,6 +193,44 @@ describe("password policy", () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("hostile sign-up and sign-in bodies", () => {
+  it.each([
+    ["an empty name", "   ", /name must not be empty/i],
+    ["a huge name", "x".repeat(NAME_MAX_LENGTH + 1), /at most 100 characters/i],
+    ["a name with U+0000", "a\u0000b", /NUL character/],
+  ])("refuses %s with a 400 and a clear message, and creates nothing", async (_label, name, message) => {
+    const address = email("badname");
+    const response = await post(auth, "/sign-up/email", { name, email: address, password: "correct horse" });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toMatch(message);
+    expect(await testDb.db.user.count({ where: { email: address } })).toBe(0);
+  });
+
+  it("a signed-in user cannot rename themselves past the same rules", async () => {
+    const cookie = cookieOf(await post(auth, "/sign-up/email", { name: "Renamer", email: email("rename"), password: "correct horse" }));
+    const response = await post(auth, "/update-user", { name: "y".repeat(NAME_MAX_LENGTH + 1) }, { cookie });
+    expect(response.status).toBe(400);
+    expect((await (await me(cookie)).json()).result.data.name).toBe("Renamer");
+  });
+
+  it("arbitrary JSON to sign-up and sign-in is never a 5xx, and an error creates no account", async () => {
+    const field = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 60 }), fc.jsonValue({ maxDepth: 2 }));
+    const body = fc.oneof(
+      fc.record({ name: field, email: fc.oneof(field, fc.emailAddress()), password: field }, { requiredKeys: [] }),
+      fc.jsonValue({ maxDepth: 3 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("/sign-up/email", "/sign-in/email"), body, async (path, candidate) => {
+        const users = await testDb.db.user.count();
+        const response = await post(auth, path, candidate);
+        expect(response.status, `${path} ${JSON.stringify(candidate).slice(0, 200)}`).toBeLessThan(500);
+        if (response.status >= 400) expect(await testDb.db.user.count()).toBe(users);
+      }),
+      { numRuns: 80 },
+    );
   });
 });
 
