@@ -72,7 +72,7 @@ const garbage: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ unit: "binary", maxLength: 200 }),
   fc.integer({ min: 1_000, max: 60_000 }).map((n) => "𝕏\u0000'\"<script>".repeat(Math.ceil(n / 10))),
   fc.integer(),
-  fc.constantFrom(-1, 0, -0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 0.5, NaN, Infinity, -Infinity),
+  fc.constantFrom(-1, 0, -0, 1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MAX_SAFE_INTEGER + 2, 0.5, NaN, Infinity, -Infinity),
   fc.double(),
   fc.boolean(),
   fc.constant(null),
@@ -287,6 +287,18 @@ describe("hostile input through the real HTTP handler", () => {
     const response = await send(path, type, input);
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/NUL character/);
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it("a position near the double limit is a 400, not a database 500 (regression)", async () => {
+    const before = await fingerprint();
+    for (const position of [Number.MAX_VALUE, -Number.MAX_VALUE]) {
+      const created = await send("task.create", "mutation", { title: "far", position });
+      expect(created.status).toBe(400);
+      expect((await created.json()).error.message).toMatch(/position/i);
+      const reordered = await send("task.reorder", "mutation", { id: taskId, expectedVersion: 1, position });
+      expect(reordered.status).toBe(400);
+    }
     expect(await fingerprint()).toBe(before);
   });
 

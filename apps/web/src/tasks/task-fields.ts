@@ -57,7 +57,17 @@ export const ZTagNamesSchema = z
   .array(ZTagNameSchema)
   .max(TASK_LIMITS.tags, `A task can have at most ${TASK_LIMITS.tags} tags`);
 
-export const ZPositionSchema = z.number().finite("Position must be a finite number");
+/**
+ * Board positions are doubles; values near the double limit (±1.79e308) are finite in JS but
+ * PostgreSQL refuses them as out of range (a 500), so positions stay well inside it.
+ */
+export const POSITION_LIMIT = 1e15;
+
+export const ZPositionSchema = z
+  .number()
+  .finite("Position must be a finite number")
+  .min(-POSITION_LIMIT, "Position must be at least -1e15")
+  .max(POSITION_LIMIT, "Position must be at most 1e15");
 
 /** Everything a task's editable state may contain; create and update pick from it. */
 export const taskFieldShape = {

@@ -5,6 +5,7 @@ import type { TaskListKey } from "@taskboard/db";
 import { ZTaskPrioritySchema } from "@taskboard/events";
 import { AppError } from "@/server/app-error";
 import { ZTaskSortSchema, type TTaskSort } from "./list-tasks.schema";
+import { POSITION_LIMIT } from "./task-fields";
 
 const ZCursorSchema = z.object({
   s: ZTaskSortSchema,
@@ -22,7 +23,7 @@ const ZCursorValueBySort: Record<TTaskSort, z.ZodType> = {
   priority: ZTaskPrioritySchema,
   created: z.iso.datetime({ offset: true }),
   title: z.string().max(1_000).refine((value) => !value.includes("\u0000")),
-  position: z.number().finite(),
+  position: z.number().min(-POSITION_LIMIT).max(POSITION_LIMIT),
 };
 
 export function encodeTaskCursor(sort: TTaskSort, direction: "asc" | "desc", key: TaskListKey): string {
