@@ -1,3 +1,5 @@
+// The web app compiles this file with its own tsconfig, which does not see src/types: reference it.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./types/async-exit-hook.d.ts" />
 // An embedded PostgreSQL server (real binaries shipped in an npm package) for `npm start` and
 // the tests, so one machine needs nothing installed but Node.

@@ -33,7 +33,7 @@ export function startTracing(options: TracingOptions): Tracing {
 
   const processor = options.exporter
     ? new SimpleSpanProcessor({ exporter: options.exporter })
-    : new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${options.otlpEndpoint!.replace(/\/+$/, "")}/v1/traces` }) });
+    : new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${(options.otlpEndpoint ?? "").replace(/\/+$/, "")}/v1/traces` }) });
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
     spanProcessors: [processor],

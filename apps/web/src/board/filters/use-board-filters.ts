@@ -99,7 +99,6 @@ export function useBoardFilters() {
   const dayStamp = new Date().toDateString();
   const listInput = useMemo(
     () => filtersToListInput(filters, new Date(), zone),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [filters, zone, dayStamp],
   );
   const activeCount =
