@@ -27,6 +27,15 @@ describe("web logger redaction", () => {
     expect(JSON.parse(line).req[field]).toBe("[Redacted]");
   });
 
+  it.each([
+    ["at the top level", { password: "x" }],
+    ["two levels down", { body: { user: { password: "x" } } }],
+    ["in capitalised request headers", { req: { headers: { Cookie: "x", Authorization: "x" } } }],
+  ])("redacts credentials %s", (_where, record) => {
+    const withSecret = JSON.parse(JSON.stringify(record).replaceAll('"x"', JSON.stringify(secretValue)));
+    expect(lineFor(withSecret)).not.toContain(secretValue);
+  });
+
   it("still logs the harmless fields around them", () => {
     const line = JSON.parse(lineFor({ err: { message: "boom", password: secretValue }, path: "task.create" }));
     expect(line.path).toBe("task.create");

@@ -8,7 +8,12 @@ export const logger = pino({
   // Defaults are not applied while validation is skipped (next build), hence the fallback.
   level: env.LOG_LEVEL ?? "info",
   base: { service: "web" },
-  redact: ["*.password", "*.token", "*.secret", "*.cookie", "*.authorization"],
+  redact: [
+    // Credentials never reach a log line, whether logged at the top level, one or two levels deep.
+    "password", "token", "secret", "cookie", "authorization",
+    "*.password", "*.token", "*.secret", "*.cookie", "*.Cookie", "*.authorization", "*.Authorization",
+    "*.*.password", "*.*.token", "*.*.secret", "*.*.cookie", "*.*.Cookie", "*.*.authorization", "*.*.Authorization",
+  ],
   // Lines written inside a traced request name its trace; fields the line sets itself win.
   mixin: activeTraceLogFields,
 });
