@@ -1,6 +1,6 @@
-// `npm test`: every workspace's unit and integration tests (real PostgreSQL), then the Playwright
-// end-to-end suite in a real Chromium against the real processes. Ends with one line that totals
-// every runner's counts.
+// `npm test`: type check and lint, the dependency audit, every workspace's unit and integration
+// tests (real PostgreSQL), then the Playwright end-to-end suite in a real Chromium against the
+// real processes. Ends with one line that totals every runner's counts.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { addCounts, countsFromOutput, type Counts } from "./test-counts.ts";
@@ -20,6 +20,13 @@ async function step(name: string, command: string, args: string[], totals: Count
 
 const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
 let failedSteps = 0;
+if (!(await step("type check and lint", "npx", ["turbo", "run", "typecheck", "lint", "--output-logs=errors-only"], totals))) {
+  failedSteps++;
+}
+// Prints `skipped: npm audit endpoint not available` where the registry has no audit endpoint.
+if (!(await step("production dependencies: npm audit (high, critical)", "npx", ["tsx", "scripts/audit-deps.ts"], totals))) {
+  failedSteps++;
+}
 if (!(await step("unit and integration tests", "npx", ["turbo", "run", "test", "--concurrency=1", "--output-logs=full"], totals))) {
   failedSteps++;
 }
