@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import type { Db } from "@taskboard/db";
 import type { TAuth } from "@/auth/create-auth";
 import { AppError } from "@/server/app-error";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from "@/server/database-unavailable";
 import type { TSessionUser } from "@/server/session-user";
 import { withProcedureSpan } from "@/server/tracing/trace-context";
 import {
@@ -21,11 +22,19 @@ export interface TCreateContextOptions {
 
 /** Resolves the signed-in user from the request's session cookie (null when signed out). */
 export async function createTRPCContext({ headers, db, auth }: TCreateContextOptions) {
-  const session = await auth.api.getSession({ headers });
+  const session = await auth.api.getSession({ headers }).catch((error: unknown) => {
+    throw databaseUnavailable(error) ?? error;
+  });
   const user: TSessionUser | null = session
     ? { id: session.user.id, name: session.user.name, email: session.user.email }
     : null;
   return { db, user };
+}
+
+/** A 503 for an error that means the database cannot be reached now (undefined for anything else). */
+function databaseUnavailable(error: unknown): TRPCError | undefined {
+  if (!isDatabaseUnavailableError(error)) return undefined;
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause: error });
 }
 
 export type TContext = Awaited<ReturnType<typeof createTRPCContext>>;
@@ -50,12 +59,19 @@ const t = initTRPC.context<TContext>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
-/** The one place a domain AppError becomes a TRPCError with the matching HTTP status. */
+/**
+ * The one place a domain AppError becomes a TRPCError with the matching HTTP status, and an
+ * unreachable database a 503 that says the change was not saved (instead of a 500).
+ */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    const unavailable = databaseUnavailable(result.error.cause ?? result.error);
+    if (unavailable) throw unavailable;
   }
   return result;
 });

@@ -1,0 +1,41 @@
+// Recognises "the database cannot be reached right now" among the errors a procedure or the
+// session lookup can throw, so the API answers 503 with a message a person can act on instead of
+// a 500. Shapes seen in practice (walked through `cause` chains, e.g. better-auth wrapping Prisma):
+// - Prisma with @prisma/adapter-pg: PrismaClientKnownRequestError P1001 (can't reach), P1002
+//   (timed out), P1017 (server closed the connection), P2024 (pool timeout), and for raw queries
+//   P2010 whose `meta.driverAdapterError.cause.kind` says DatabaseNotReachable / ConnectionClosed…
+// - node-postgres: a socket error (ECONNREFUSED, ECONNRESET…), "Connection terminated
+//   unexpectedly", or a server code of class 08 (connection exception) or 57P01-57P03 (shutdown,
+//   crash, cannot connect now).
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "The database is unavailable right now. Your change was not saved; try again in a moment.";
+
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const PG_SERVER_CODES = new Set(["57P01", "57P02", "57P03"]);
+const MESSAGES = [/connection terminated/i, /can't reach database server/i, /server closed the connection/i, /timed out fetching a new connection/i];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
+  if (!isRecord(error) || depth > 8) return false;
+  const code = typeof error.code === "string" ? error.code : undefined;
+  if (code && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || PG_SERVER_CODES.has(code) || /^08/.test(code))) return true;
+  const meta = isRecord(error.meta) ? error.meta : undefined;
+  const adapterError = meta && isRecord(meta.driverAdapterError) ? meta.driverAdapterError : undefined;
+  const adapterCause = adapterError && isRecord(adapterError.cause) ? adapterError.cause : undefined;
+  if (adapterCause && typeof adapterCause.kind === "string" && ADAPTER_KINDS.has(adapterCause.kind)) return true;
+  if (error.name === "DriverAdapterError" && isRecord(error.cause) && ADAPTER_KINDS.has(String(error.cause.kind))) return true;
+  const message = typeof error.message === "string" ? error.message : "";
+  if (MESSAGES.some((pattern) => pattern.test(message))) return true;
+  if (Array.isArray(error.errors)) return error.errors.some((inner) => isDatabaseUnavailableError(inner, depth + 1));
+  return isDatabaseUnavailableError(error.cause, depth + 1);
+}

@@ -1,0 +1,89 @@
+// The database unreachable (a closed port stands for PostgreSQL stopped): /api/trpc answers 503
+// with a message a person can act on, never a hang or a 500, whether the session lookup or the
+// procedure is the first to hit it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@taskboard/db";
+import { freePort } from "@taskboard/db/embedded";
+import type { TestDatabase } from "@taskboard/db/testing";
+import { createAuth, type TAuth } from "@/auth/create-auth";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from "@/server/database-unavailable";
+import { openTestDatabase } from "@/server/testing/test-database";
+import { createTrpcHttpHandler } from "./http-handler";
+
+const baseURL = "http://localhost:3000";
+const secret = "test-secret-that-is-at-least-32-characters-long";
+let testDb: TestDatabase;
+let downDb: Db;
+let auth: TAuth;
+let cookie: string;
+
+beforeAll(async () => {
+  testDb = await openTestDatabase();
+  // Nothing listens there: every connection is refused, as when PostgreSQL is stopped.
+  downDb = createDb(`postgresql://postgres:postgres@127.0.0.1:${await freePort()}/postgres`);
+  auth = createAuth({ db: testDb.db, secret, baseURL });
+  const signUp = await auth.handler(
+    new Request(`${baseURL}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseURL },
+      body: JSON.stringify({ name: "Down", email: "down@example.test", password: "long enough" }),
+    }),
+  );
+  cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+});
+afterAll(async () => {
+  await downDb.$disconnect();
+  await testDb.drop();
+});
+
+function createTask(handle: (request: Request) => Promise<Response>) {
+  return handle(
+    new Request(`${baseURL}/api/trpc/task.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: baseURL },
+      body: JSON.stringify({ title: "while the database is down" }),
+    }),
+  );
+}
+
+async function expectUnavailable(response: Response) {
+  expect(response.status).toBe(503);
+  const body = await response.json();
+  expect(body.error.message).toBe(DATABASE_UNAVAILABLE_MESSAGE);
+  expect(body.error.data.code).toBe("SERVICE_UNAVAILABLE");
+  expect(body.error.data.httpStatus).toBe(503);
+  // tRPC adds data.stack outside production only (npm start runs production); the rest names
+  // nothing of the database or the library.
+  delete body.error.data.stack;
+  expect(JSON.stringify(body)).not.toMatch(/prisma|127\.0\.0\.1|P1001|ECONNREFUSED/i);
+}
+
+describe("database unreachable", () => {
+  it("a procedure whose query cannot reach the database answers 503", { timeout: 30_000 }, async () => {
+    const handle = createTrpcHttpHandler({ getDeps: () => ({ db: downDb, auth }), appOrigin: () => baseURL });
+    await expectUnavailable(await createTask(handle));
+  });
+
+  it("the session lookup failing to reach the database answers 503 too", { timeout: 30_000 }, async () => {
+    const downAuth = createAuth({ db: downDb, secret, baseURL });
+    const handle = createTrpcHttpHandler({ getDeps: () => ({ db: downDb, auth: downAuth }), appOrigin: () => baseURL });
+    await expectUnavailable(await createTask(handle));
+  });
+
+  it("writes nothing, and the same handler works again once the database answers", async () => {
+    expect(await testDb.db.task.count()).toBe(0);
+    expect(await testDb.db.outboxEvent.count()).toBe(0);
+    const handle = createTrpcHttpHandler({ getDeps: () => ({ db: testDb.db, auth }), appOrigin: () => baseURL });
+    expect((await createTask(handle)).status).toBe(200);
+  });
+
+  it("other failures stay 500: only connection errors are treated as unavailability", () => {
+    expect(isDatabaseUnavailableError(new Error("duplicate key value violates unique constraint"))).toBe(false);
+    expect(isDatabaseUnavailableError(Object.assign(new Error("unique"), { code: "P2002" }))).toBe(false);
+    expect(isDatabaseUnavailableError(Object.assign(new Error("boom"), { code: "23505" }))).toBe(false);
+    expect(isDatabaseUnavailableError(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(true);
+    expect(isDatabaseUnavailableError(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(isDatabaseUnavailableError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
+    expect(isDatabaseUnavailableError(new Error("wrapped", { cause: Object.assign(new Error(""), { code: "P1001" }) }))).toBe(true);
+  });
+});
