@@ -6,7 +6,8 @@
 //   P2010 whose `meta.driverAdapterError.cause.kind` says DatabaseNotReachable / ConnectionClosed…
 // - node-postgres: a socket error (ECONNREFUSED, ECONNRESET…), "Connection terminated
 //   unexpectedly", or a server code of class 08 (connection exception) or 57P01-57P03 (shutdown,
-//   crash, cannot connect now).
+//   crash, cannot connect now), also when the adapter passes it on as `{ kind: "postgres", code }`
+//   ("the database system is shutting down" while PostgreSQL stops).
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The database is unavailable right now. Your change was not saved; try again in a moment.";
 
@@ -25,6 +26,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
+/** A driver adapter error's cause: a connection kind, or a server error of class 08 / 57P0x. */
+function isAdapterUnavailable(cause: Record<string, unknown>): boolean {
+  if (typeof cause.kind === "string" && ADAPTER_KINDS.has(cause.kind)) return true;
+  const code = typeof cause.code === "string" ? cause.code : "";
+  return cause.kind === "postgres" && (PG_SERVER_CODES.has(code) || /^08/.test(code));
+}
+
 export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
   if (!isRecord(error) || depth > 8) return false;
   const code = typeof error.code === "string" ? error.code : undefined;
@@ -32,8 +40,8 @@ export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
   const meta = isRecord(error.meta) ? error.meta : undefined;
   const adapterError = meta && isRecord(meta.driverAdapterError) ? meta.driverAdapterError : undefined;
   const adapterCause = adapterError && isRecord(adapterError.cause) ? adapterError.cause : undefined;
-  if (adapterCause && typeof adapterCause.kind === "string" && ADAPTER_KINDS.has(adapterCause.kind)) return true;
-  if (error.name === "DriverAdapterError" && isRecord(error.cause) && ADAPTER_KINDS.has(String(error.cause.kind))) return true;
+  if (adapterCause && isAdapterUnavailable(adapterCause)) return true;
+  if (error.name === "DriverAdapterError" && isRecord(error.cause) && isAdapterUnavailable(error.cause)) return true;
   const message = typeof error.message === "string" ? error.message : "";
   if (MESSAGES.some((pattern) => pattern.test(message))) return true;
   if (Array.isArray(error.errors)) return error.errors.some((inner) => isDatabaseUnavailableError(inner, depth + 1));

@@ -85,5 +85,10 @@ describe("database unreachable", () => {
     expect(isDatabaseUnavailableError(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseUnavailableError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
     expect(isDatabaseUnavailableError(new Error("wrapped", { cause: Object.assign(new Error(""), { code: "P1001" }) }))).toBe(true);
+    // What Prisma threw while PostgreSQL was shutting down (seen in npm run chaos).
+    const shuttingDown = { kind: "postgres", code: "57P03", message: "the database system is shutting down" };
+    expect(isDatabaseUnavailableError(Object.assign(new Error("Database error"), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause: shuttingDown } } }))).toBe(true);
+    const uniqueViolation = { kind: "postgres", code: "23505", message: "duplicate key" };
+    expect(isDatabaseUnavailableError(Object.assign(new Error("Database error"), { code: "P2010", meta: { driverAdapterError: { cause: uniqueViolation } } }))).toBe(false);
   });
 });
