@@ -20,7 +20,7 @@ const ADAPTER_KINDS = new Set([
 ]);
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 const PG_SERVER_CODES = new Set(["57P01", "57P02", "57P03"]);
-const MESSAGES = [/connection terminated/i, /can't reach database server/i, /server closed the connection/i, /timed out fetching a new connection/i];
+const MESSAGES = [/connection terminated/i, /can't reach database server/i, /server (has )?closed the connection/i, /timed out fetching a new connection/i];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;

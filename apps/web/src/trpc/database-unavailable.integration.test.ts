@@ -88,6 +88,7 @@ describe("database unreachable", () => {
     // What Prisma threw while PostgreSQL was shutting down (seen in npm run chaos).
     const shuttingDown = { kind: "postgres", code: "57P03", message: "the database system is shutting down" };
     expect(isDatabaseUnavailableError(Object.assign(new Error("Database error"), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause: shuttingDown } } }))).toBe(true);
+    expect(isDatabaseUnavailableError(new Error("Server has closed the connection."))).toBe(true);
     const uniqueViolation = { kind: "postgres", code: "23505", message: "duplicate key" };
     expect(isDatabaseUnavailableError(Object.assign(new Error("Database error"), { code: "P2010", meta: { driverAdapterError: { cause: uniqueViolation } } }))).toBe(false);
   });
