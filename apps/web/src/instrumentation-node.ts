@@ -10,7 +10,7 @@ try {
 }
 
 if (otlpEndpoint) {
-  const { startTracing } = await import("./server/tracing/start-tracing");
+  const { startTracing } = await import("@taskboard/telemetry");
   // Spans are batched and sent every few seconds; the last batch before a stop may be lost
   // (a SIGTERM listener here would take over Next.js' own shutdown).
   startTracing({ serviceName: "taskboard-web", otlpEndpoint });

@@ -5,7 +5,7 @@ import { consumers } from "./consumers/index.ts";
 import { env } from "./env.ts";
 import { logger } from "./logger.ts";
 import { runUntilSignalled } from "./process.ts";
-import { startTracing } from "./tracing/start-tracing.ts";
+import { startTracing } from "@taskboard/telemetry";
 
 // Before anything starts a span; a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
 const tracing = startTracing({ serviceName: "taskboard-workers", otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });

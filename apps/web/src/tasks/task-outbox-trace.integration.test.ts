@@ -6,7 +6,7 @@ import type { TestDatabase } from "@taskboard/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TSessionUser } from "@/server/session-user";
 import { callerFor, insertUser, must, openTestDatabase, readOutbox } from "@/server/testing/test-database";
-import { startTracing, type Tracing } from "@/server/tracing/start-tracing";
+import { startTracing, type Tracing } from "@taskboard/telemetry";
 import { traceFieldsOfError } from "@/server/tracing/trace-context";
 import { createTask } from "./create-task.handler";
 import { ZCreateTaskSchema } from "./create-task.schema";

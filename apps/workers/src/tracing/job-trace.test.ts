@@ -8,7 +8,7 @@ import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { defineConsumer } from "../runtime/define-consumer.ts";
 import { createJobDispatcher } from "../runtime/job-dispatcher.ts";
-import { startTracing, type Tracing } from "./start-tracing.ts";
+import { startTracing, type Tracing } from "@taskboard/telemetry";
 
 const SCHEDULED_BY = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 let tracing: Tracing | undefined;

@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { trace } from "@opentelemetry/api";
 import { afterEach, describe, expect, it } from "vitest";
-import { startTracing, type Tracing } from "./start-tracing.ts";
+import { startTracing, type Tracing } from "@taskboard/telemetry";
 
 let tracing: Tracing | undefined;
 let collector: http.Server | undefined;

@@ -13,7 +13,7 @@ import { logConsumer } from "../consumers/log/log.consumer.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
 import { writeOutbox } from "../testing/outbox-writer.ts";
 import { createProbeTable, probeConsumer, probeEffects } from "../testing/probe-consumer.ts";
-import { startTracing, type Tracing } from "./start-tracing.ts";
+import { startTracing, type Tracing } from "@taskboard/telemetry";
 import { traceparentOf, tracer } from "./trace-context.ts";
 
 function capturedLog() {

@@ -1,6 +1,7 @@
-// Process-wide OpenTelemetry setup for the web server (instrumentation-node.ts). Only with
-// OTEL_EXPORTER_OTLP_ENDPOINT set; otherwise nothing is registered, the API's no-op tracer answers
-// every call and mutations write no traceparent. Next.js' own request spans join the provider.
+// Process-wide OpenTelemetry setup, shared by the web server (instrumentation-node.ts) and the
+// workers (main.ts). Only with OTEL_EXPORTER_OTLP_ENDPOINT set; otherwise nothing is registered,
+// the API's no-op tracer answers every call and the only work left is copying an incoming
+// `traceparent` through.
 import { context, propagation, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
