@@ -12,13 +12,11 @@
 // Knobs: BENCH_LIVE_MUTATIONS (200), BENCH_LIVE_MUTATIONS_1000 (50), BENCH_LIVE_REMINDERS (1000),
 // BENCH_LIVE_REMIND_LEAD_S (90), BENCH_LIVE_RECURRING (50), BENCH_LIVE_MAX_MINUTES (25),
 // BENCH_LIVE_ONLY (comma list of sockets,recurrence,reminders).
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import path from "node:path";
-import { tempDataDir } from "@taskboard/db/embedded";
 import pg from "pg";
 import { io, type Socket } from "socket.io-client";
+import { startProduct } from "./product.ts";
 import { ms, printTable, summarise, type LatencySummary } from "./stats.ts";
 
 const MUTATIONS = Math.min(1_000, Number(process.env.BENCH_LIVE_MUTATIONS ?? 200));
@@ -35,68 +33,29 @@ const REMINDER_WAIT_AFTER_DUE_MS = 180_000;
 const CREATE_CONCURRENCY = 20;
 const PUSH_WAIT_MS = 120_000;
 
-const WEB_PORT = 3890;
-const SOCKET_PORT = 3893;
-const PG_PORT = 54890;
-const base = `http://127.0.0.1:${WEB_PORT}`;
-const origin = `http://localhost:${WEB_PORT}`;
-const socketUrl = `http://127.0.0.1:${SOCKET_PORT}`;
-const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/postgres`;
-const root = path.resolve(import.meta.dirname, "..");
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
 const sleep = (millis: number) => new Promise((r) => setTimeout(r, millis));
 const note = (message: string) => console.error(`[bench:live ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-// ---------------------------------------------------------------------------------------------
-// The product, in its own process group, killed on every way out.
-const product = spawn("npm", ["start"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    DATA_DIR: tempDataDir("taskboard-bench-live-"),
-    PORT: String(WEB_PORT),
-    APP_URL: origin,
-    WORKERS_PORT: "3891",
-    SOCKET_PORT: String(SOCKET_PORT),
-    EMBEDDED_PG_PORT: String(PG_PORT),
-    LOG_LEVEL: "warn",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
-  detached: true,
+const product = startProduct({
+  dataDirPrefix: "taskboard-bench-live-",
+  webPort: 3890,
+  workersPort: 3891,
+  socketPort: 3893,
+  pgPort: 54890,
 });
-let stopped = false;
-function stopProduct() {
-  if (stopped || !product.pid) return;
-  stopped = true;
-  try {
-    process.kill(-product.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-}
-process.on("exit", stopProduct);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+const { base, origin, socketUrl, databaseUrl } = product;
+const stopProduct = product.stop;
 const hardStop = setTimeout(() => {
   note(`global cap of ${MAX_MINUTES} min reached: stopping`);
   process.exit(2);
 }, MAX_MINUTES * 60_000);
 hardStop.unref();
 
-const ready = new Promise<void>((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error("npm start was not ready within 10 min")), 600_000);
-  product.stdout.on("data", (chunk: Buffer) => {
-    if (chunk.toString().includes('"ready at')) {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
-  product.on("exit", (code) => reject(new Error(`npm start exited with ${code}`)));
-});
-
 const loadAtStart = load();
 console.error(`bench:live on ${os.cpus().length} cores, load average at start ${loadAtStart}`);
 const startupBegan = performance.now();
-await ready;
+await product.ready;
 note(`product ready in ${((performance.now() - startupBegan) / 1000).toFixed(0)} s, load ${load()}`);
 
 // ---------------------------------------------------------------------------------------------

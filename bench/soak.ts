@@ -10,13 +10,12 @@
 // Bounded: SOAK_MINUTES is capped, a global deadline stops it, in-flight requests per user are
 // capped; it kills its own `npm start` process group on every exit path.
 // Knobs: SOAK_MINUTES (10, max 60), SOAK_USERS (4, 1-5), SOAK_RATE (total ops/s, 25, max 100).
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { tempDataDir } from "@taskboard/db/embedded";
 import pg from "pg";
+import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
 
 const MINUTES = Math.max(1, Math.min(60, Number(process.env.SOAK_MINUTES ?? 10)));
@@ -27,48 +26,22 @@ const REQUEST_TIMEOUT_MS = 15_000;
 const RSS_SAMPLE_MS = 10_000;
 const POOL_CAP = 300; // open tasks remembered per user (bounded client-side state)
 
-const WEB_PORT = 3950;
-const WORKERS_PORT = 3951;
-const SOCKET_PORT = 3953;
-const PG_PORT = 55150;
-const base = `http://127.0.0.1:${WEB_PORT}`;
-const origin = `http://localhost:${WEB_PORT}`;
-const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/postgres`;
-const root = path.resolve(import.meta.dirname, "..");
-const dataDir = tempDataDir("taskboard-soak-");
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
 const sleep = (millis: number) => new Promise((r) => setTimeout(r, millis));
 const note = (message: string) => console.error(`[soak ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 // ---------------------------------------------------------------------------------------------
-// The product, in its own process group, killed on every way out.
-const product = spawn("npm", ["start"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(WEB_PORT),
-    APP_URL: origin,
-    WORKERS_PORT: String(WORKERS_PORT),
-    SOCKET_PORT: String(SOCKET_PORT),
-    EMBEDDED_PG_PORT: String(PG_PORT),
-    LOG_LEVEL: "warn",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
-  detached: true,
+// The product, in its own process group, stopped on every way out.
+const WEB_PORT = 3950;
+const product = startProduct({
+  dataDirPrefix: "taskboard-soak-",
+  webPort: WEB_PORT,
+  workersPort: 3951,
+  socketPort: 3953,
+  pgPort: 55150,
 });
-let stopped = false;
-function stopProduct() {
-  if (stopped || !product.pid) return;
-  stopped = true;
-  try {
-    process.kill(-product.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-}
-process.on("exit", stopProduct);
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => process.exit(130));
+const { base, origin, databaseUrl, dataDir } = product;
+const stopProduct = product.stop;
 process.on("uncaughtException", (error) => {
   note(`fatal: ${error.stack ?? String(error)}`);
   process.exit(1);
@@ -82,26 +55,10 @@ const hardStop = setTimeout(
 );
 hardStop.unref();
 
-let productExited = false;
-const ready = new Promise<void>((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error("npm start was not ready within 10 min")), 600_000);
-  product.stdout.on("data", (chunk: Buffer) => {
-    if (chunk.toString().includes('"ready at')) {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
-  product.on("exit", (code) => {
-    productExited = true;
-    reject(new Error(`npm start exited with ${code}`));
-  });
-});
-ready.catch(() => undefined);
-
 const loadAtStart = load();
 note(`soak: ${MINUTES} min, ${USERS} users, ${RATE} ops/s target, ${os.cpus().length} cores, load ${loadAtStart}, DATA_DIR ${dataDir}`);
 const startupBegan = performance.now();
-await ready;
+await product.ready;
 note(`product ready in ${((performance.now() - startupBegan) / 1000).toFixed(0)} s`);
 
 // ---------------------------------------------------------------------------------------------
@@ -413,7 +370,7 @@ const rows: string[][] = [];
 const inFlight = new Set<Promise<void>>();
 let tick = 0;
 const ticker = setInterval(() => {
-  if (performance.now() >= endAt || productExited) return;
+  if (performance.now() >= endAt || product.exited()) return;
   const user = users[tick++ % users.length];
   if (!user) return;
   if (user.inFlight >= MAX_IN_FLIGHT_PER_USER) {
@@ -470,8 +427,8 @@ const header = [
 
 for (let minute = 1; minute <= MINUTES; minute++) {
   const at = began + minute * 60_000;
-  while (performance.now() < at && !productExited) await sleep(Math.min(1_000, at - performance.now()));
-  if (productExited) {
+  while (performance.now() < at && !product.exited()) await sleep(Math.min(1_000, at - performance.now()));
+  if (product.exited()) {
     note("the product exited during the soak");
     break;
   }
@@ -553,4 +510,4 @@ const output = [
 ];
 console.log(output.join("\n"));
 stopProduct();
-process.exit(productExited ? 1 : 0);
+process.exit(product.exited() ? 1 : 0);

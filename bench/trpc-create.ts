@@ -3,53 +3,27 @@
 // latency with one client and throughput with 50, beside plain node-postgres INSERT+COMMIT of the
 // same rows (a task and its outbox event) on the same server.
 // Knobs: BENCH_API_REQUESTS (default 500, one client), BENCH_API_SECONDS (default 10, 50 clients).
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
-import { tempDataDir } from "@taskboard/db/embedded";
 import pg from "pg";
+import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
 
 const REQUESTS = Number(process.env.BENCH_API_REQUESTS ?? 500);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const CLIENTS = 50;
-const WEB_PORT = 3290;
-const PG_PORT = 54590;
-const base = `http://127.0.0.1:${WEB_PORT}`;
-const root = path.resolve(import.meta.dirname, "..");
-
-const product = spawn("npm", ["start"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    DATA_DIR: tempDataDir("taskboard-bench-api-"),
-    PORT: String(WEB_PORT),
-    APP_URL: `http://localhost:${WEB_PORT}`,
-    WORKERS_PORT: "3291",
-    SOCKET_PORT: "3293",
-    EMBEDDED_PG_PORT: String(PG_PORT),
-    LOG_LEVEL: "warn",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
-  detached: true,
+const product = startProduct({
+  dataDirPrefix: "taskboard-bench-api-",
+  webPort: 3290,
+  workersPort: 3291,
+  socketPort: 3293,
+  pgPort: 54590,
 });
-const ready = new Promise<void>((resolve, reject) => {
-  product.stdout.on("data", (chunk: Buffer) => {
-    if (chunk.toString().includes('"ready at')) resolve();
-  });
-  product.on("exit", (code) => reject(new Error(`npm start exited with ${code}`)));
-});
-function stopProduct() {
-  if (product.pid) process.kill(-product.pid, "SIGTERM");
-}
-process.on("exit", stopProduct);
-
-await ready;
-const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/postgres`;
+const { base, origin, databaseUrl } = product;
+await product.ready;
 
 const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
   method: "POST",
-  headers: { "content-type": "application/json", origin: `http://localhost:${WEB_PORT}` },
+  headers: { "content-type": "application/json", origin },
   body: JSON.stringify({ name: "Bench", email: `bench-${randomUUID()}@example.com`, password: "bench-password-1" }),
 });
 if (!signUp.ok) throw new Error(`sign-up answered ${signUp.status}: ${await signUp.text()}`);
@@ -59,7 +33,7 @@ async function createTask(n: number): Promise<number> {
   const started = performance.now();
   const res = await fetch(`${base}/api/trpc/task.create`, {
     method: "POST",
-    headers: { "content-type": "application/json", cookie, origin: `http://localhost:${WEB_PORT}` },
+    headers: { "content-type": "application/json", cookie, origin },
     body: JSON.stringify({ title: `Bench task ${n}`, priority: "MEDIUM", dueAt: new Date(Date.now() + 86_400_000).toISOString() }),
   });
   if (!res.ok) throw new Error(`task.create answered ${res.status}: ${await res.text()}`);
@@ -136,5 +110,5 @@ console.log(
     row(`${CLIENTS} clients p50 / p95 / p99`, latency(apiMany.latency), latency(bareMany.latency), ""),
   ]),
 );
-stopProduct();
+product.stop();
 process.exit(0);
