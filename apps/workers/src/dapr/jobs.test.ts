@@ -145,4 +145,17 @@ describe("Dapr bus: jobs", () => {
     const { bus } = await withJobs(async () => "SUCCESS");
     await expect(bus.schedule({ name: "a/b", at: new Date(), payload: {} })).rejects.toThrow(/Invalid job name "a\/b"/);
   });
+
+  it("a job due while the sidecar is down triggers once, when it is back", async () => {
+    const { fired, handler } = recorder();
+    const { bus, double } = await withJobs(handler);
+    await bus.schedule({ name: "reminder:task-2:1", at: new Date(Date.now() + 1_000), payload: { taskId: "task-2" } });
+    double.setDown(true);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(fired).toEqual([]);
+    double.setDown(false);
+    await waitFor("the job", () => fired.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fired.map((f) => f.name)).toEqual(["reminder:task-2:1"]);
+  });
 });

@@ -216,4 +216,24 @@ describe("Dapr bus: app callback", () => {
       expect(order).toEqual(["v1#1", "v1#2", "v2#1"]);
     });
   });
+
+  it("refuses publishes while the sidecar is down; what is published once it is back arrives after what came before", async () => {
+    const seen: string[] = [];
+    const { bus, double } = await withConsumers({
+      audit: async (delivery) => {
+        seen.push(delivery.event.id);
+        return "SUCCESS";
+      },
+    });
+    const events = [1, 2, 3].map(() => sampleEvent("task.created", "user-a"));
+    await bus.publish(TOPICS.taskEvents, events.slice(0, 1));
+    await untilIdle(double);
+    double.setDown(true);
+    await expect(bus.publish(TOPICS.taskEvents, events.slice(1))).rejects.toThrow();
+    expect(seen).toEqual([events[0]?.id]);
+    double.setDown(false);
+    await bus.publish(TOPICS.taskEvents, events.slice(1));
+    await untilIdle(double);
+    expect(seen).toEqual(events.map((e) => e.id));
+  });
 });

@@ -69,9 +69,11 @@ export async function startSidecarDouble(options: SidecarDoubleOptions) {
   // Closed while the app port refuses connections; reopened (and subscriptions re-read) when it
   // listens again, like daprd with app health checks enabled.
   let gateOpen = true;
+  let down = false;
   let reopening: Promise<void> | undefined;
   const appGate = {
-    isOpen: () => gateOpen,
+    // A sidecar that is down delivers nothing either (it is the one that would deliver).
+    isOpen: () => gateOpen && !down,
     refused() {
       if (!gateOpen || stopped) return;
       gateOpen = false;
@@ -96,6 +98,7 @@ export async function startSidecarDouble(options: SidecarDoubleOptions) {
   });
   const scheduler = createJobsScheduler({
     whenAppReachable: async () => {
+      while (down && !stopped) await sleep(25);
       while (!gateOpen && reopening && !stopped) await reopening;
     },
     onRefused: () => appGate.refused(),
@@ -105,7 +108,6 @@ export async function startSidecarDouble(options: SidecarDoubleOptions) {
     failurePolicy: options.jobFailurePolicy ?? { maxRetries: 3, intervalMs: 1_000 },
   });
 
-  let down = false;
   let componentsReady = options.componentsReady ?? true;
   let appDiscovered = false;
   let stopped = false;
@@ -262,10 +264,15 @@ export async function startSidecarDouble(options: SidecarDoubleOptions) {
     failPublishes(mode: PublishFailureMode | undefined) {
       failure = mode && { ...mode };
     },
-    /** Down: connections are reset, as when the sidecar container restarts. */
+    /**
+     * Down: connections are reset, as when the sidecar container restarts, and nothing is
+     * delivered or triggered until it is up again (messages and jobs are kept, as by the broker
+     * and the scheduler service).
+     */
     setDown(value: boolean) {
       down = value;
       if (value) for (const socket of sockets) socket.destroy();
+      else broker.resume();
     },
     setComponentsReady(value: boolean) {
       componentsReady = value;

@@ -59,6 +59,8 @@ export function createJobsScheduler(options: SchedulerOptions) {
 
   async function fire(name: string, data: unknown, attempt: number) {
     inFlight += 1;
+    // A job due while the sidecar is down triggers once it is back.
+    await options.whenAppReachable();
     const response = await postToApp(
       `${options.appBaseUrl()}/job/${name}`,
       JSON.stringify(data ?? null),
