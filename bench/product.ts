@@ -2,6 +2,7 @@
 // its own process group (so stopping it stops web, workers and PostgreSQL), stopped on every way
 // out of the calling script.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { tempDataDir } from "@taskboard/db/embedded";
 
@@ -15,6 +16,8 @@ export interface ProductOptions {
   /** Extra environment for `npm start`. */
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** Append the product's output (stdout and stderr) to this file instead of the terminal. */
+  logFile?: string;
 }
 
 export interface RunningProduct {
@@ -24,9 +27,13 @@ export interface RunningProduct {
   socketUrl: string;
   databaseUrl: string;
   dataDir: string;
+  /** The `npm start` process, leader of the product's process group. */
+  pid: number;
   /** Resolves once `npm start` printed "ready at"; rejects if it exits or times out first. */
   ready: Promise<void>;
   exited(): boolean;
+  /** Resolves when `npm start` has exited (it stops web, workers and PostgreSQL first). */
+  whenExited: Promise<void>;
   stop(): void;
 }
 
@@ -48,9 +55,13 @@ export function startProduct(options: ProductOptions): RunningProduct {
       LOG_LEVEL: "warn",
       ...options.env,
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", options.logFile ? fs.openSync(options.logFile, "a") : "inherit"],
     detached: true,
   });
+  if (options.logFile) {
+    const logFile = options.logFile;
+    child.stdout?.on("data", (chunk: Buffer) => fs.appendFileSync(logFile, chunk));
+  }
 
   let stopped = false;
   let exited = false;
@@ -58,6 +69,8 @@ export function startProduct(options: ProductOptions): RunningProduct {
     if (stopped || !child.pid) return;
     stopped = true;
     try {
+      // A frozen (SIGSTOPped) process only acts on SIGTERM once continued.
+      process.kill(-child.pid, "SIGCONT");
       process.kill(-child.pid, "SIGTERM");
     } catch {
       // already gone
@@ -69,7 +82,7 @@ export function startProduct(options: ProductOptions): RunningProduct {
   const timeoutMs = options.readyTimeoutMs ?? 600_000;
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm start was not ready within ${timeoutMs / 1000} s`)), timeoutMs);
-    child.stdout.on("data", (chunk: Buffer) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes('"ready at')) {
         clearTimeout(timer);
         resolve();
@@ -90,8 +103,10 @@ export function startProduct(options: ProductOptions): RunningProduct {
     socketUrl: `http://127.0.0.1:${options.socketPort}`,
     databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${options.pgPort}/postgres`,
     dataDir,
+    pid: child.pid ?? 0,
     ready,
     exited: () => exited,
+    whenExited: new Promise<void>((resolve) => (exited ? resolve() : child.once("exit", () => resolve()))),
     stop,
   };
 }

@@ -1,6 +1,7 @@
 // `npm test`: type check and lint, the dependency audit, every workspace's unit and integration
-// tests (real PostgreSQL), then the Playwright end-to-end suite in a real Chromium against the
-// real processes. Ends with one line that totals every runner's counts.
+// tests (real PostgreSQL), the Playwright end-to-end suite in a real Chromium against the real
+// processes, then the fault scenarios at CI size. Ends with one line that totals every runner's
+// counts.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { addCounts, countsFromOutput, type Counts } from "./test-counts.ts";
@@ -39,6 +40,12 @@ if (fs.existsSync(chromium)) {
 } else {
   console.log("skipped: chromium not installed (end-to-end tests); `apt-get install -y chromium`");
   if (process.env.CI) failedSteps++;
+}
+
+// The fault scenarios of `npm run chaos` at a smaller size, against the real product (its own
+// free ports and data folder); after the end-to-end step so the web build is already cached.
+if (!(await step("fault scenarios (CI size)", "npm", ["run", "test:faults", "-w", "@taskboard/chaos"], totals))) {
+  failedSteps++;
 }
 
 // A step can fail without a failed test (a crash, a build error): count it as a failure too.

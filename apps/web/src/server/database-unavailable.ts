@@ -7,7 +7,9 @@
 // - node-postgres: a socket error (ECONNREFUSED, ECONNRESET…), "Connection terminated
 //   unexpectedly", or a server code of class 08 (connection exception) or 57P01-57P03 (shutdown,
 //   crash, cannot connect now), also when the adapter passes it on as `{ kind: "postgres", code }`
-//   ("the database system is shutting down" while PostgreSQL stops).
+//   ("the database system is shutting down" while PostgreSQL stops); "Client has encountered a
+//   connection error and is not queryable" for a pooled connection cut while idle (seen just after
+//   PostgreSQL came back, in `npm run chaos`).
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The database is unavailable right now. Your change was not saved; try again in a moment.";
 
@@ -20,7 +22,15 @@ const ADAPTER_KINDS = new Set([
 ]);
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 const PG_SERVER_CODES = new Set(["57P01", "57P02", "57P03"]);
-const MESSAGES = [/connection terminated/i, /can't reach database server/i, /server (has )?closed the connection/i, /timed out fetching a new connection/i];
+const MESSAGES = [
+  /connection terminated/i,
+  /can't reach database server/i,
+  /server (has )?closed the connection/i,
+  /timed out fetching a new connection/i,
+  // node-postgres, for a pooled connection the server cut while it was idle (first use after a restart).
+  /client has encountered a connection error and is not queryable/i,
+  /client was closed and is not queryable/i,
+];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;

@@ -89,6 +89,9 @@ describe("database unreachable", () => {
     const shuttingDown = { kind: "postgres", code: "57P03", message: "the database system is shutting down" };
     expect(isDatabaseUnavailableError(Object.assign(new Error("Database error"), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause: shuttingDown } } }))).toBe(true);
     expect(isDatabaseUnavailableError(new Error("Server has closed the connection."))).toBe(true);
+    // A pooled connection cut while idle, on its first use after PostgreSQL came back (npm run chaos).
+    expect(isDatabaseUnavailableError(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+    expect(isDatabaseUnavailableError(new Error("Client was closed and is not queryable"))).toBe(true);
     const uniqueViolation = { kind: "postgres", code: "23505", message: "duplicate key" };
     expect(isDatabaseUnavailableError(Object.assign(new Error("Database error"), { code: "P2010", meta: { driverAdapterError: { cause: uniqueViolation } } }))).toBe(false);
   });

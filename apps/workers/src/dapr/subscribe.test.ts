@@ -221,7 +221,7 @@ describe("Dapr bus: app callback", () => {
     const seen: string[] = [];
     const { bus, double } = await withConsumers({
       audit: async (delivery) => {
-        seen.push(delivery.event.id);
+        seen.push((delivery.event as { id: string }).id);
         return "SUCCESS";
       },
     });

@@ -1,0 +1,292 @@
+// The fault scenarios of issue 6, each run against a started product under the mixed workload of
+// several users, with one poison event injected on purpose, then judged by the books once
+// everything has settled. The same definitions run at full size (`npm run chaos`) and at CI size
+// (chaos/faults.test.ts, inside `npm test`); only the numbers in ChaosSize differ.
+import type { SidecarDouble } from "@taskboard/workers/sidecar-double";
+import { balanced, measureRecovery, readBooks, type Books } from "./books.ts";
+import { injectPoison } from "./poison.ts";
+import type { ChaosProduct } from "./product.ts";
+import { Workload, type OutageAnswers } from "./workload.ts";
+
+export interface ChaosSize {
+  /** Seconds of workload per scenario. */
+  workloadSeconds: number;
+  users: number;
+  /** SIGKILLs of the workers in scenario 1. */
+  kills: number;
+  /** Scenario 3: PostgreSQL stopped this long. */
+  postgresDownSeconds: number;
+  /** Scenario 4: the transport unavailable this long. */
+  transportDownSeconds: number;
+  /** Scenario 5: the workers frozen this long while reminders fall due. */
+  workersDownSeconds: number;
+  /** Jobs a killed worker had claimed are retaken after this long (BUS_STALE_LOCK_MS). */
+  staleLockMs: number;
+  /** How long the books may take to balance after the workload before the scenario fails. */
+  settleCapMs: number;
+}
+
+export const FULL_SIZE: ChaosSize = {
+  workloadSeconds: 60,
+  users: 4,
+  kills: 5,
+  postgresDownSeconds: 10,
+  transportDownSeconds: 30,
+  workersDownSeconds: 30,
+  staleLockMs: 10_000,
+  settleCapMs: 180_000,
+};
+
+export const CI_SIZE: ChaosSize = {
+  workloadSeconds: 20,
+  users: 3,
+  kills: 2,
+  postgresDownSeconds: 5,
+  transportDownSeconds: 8,
+  workersDownSeconds: 8,
+  staleLockMs: 5_000,
+  settleCapMs: 120_000,
+};
+
+export interface ScenarioContext {
+  chaos: ChaosProduct;
+  size: ChaosSize;
+  /** The sidecar the workers talk to, for scenarios on the Dapr transport. */
+  double?: SidecarDouble;
+}
+
+export interface ScenarioResult {
+  key: ScenarioKey;
+  title: string;
+  books: Books;
+  /** Failed answers to the workload, outside the expected 503s of an outage. */
+  httpErrors: number;
+  errorSamples: string[];
+  /** From the end of the fault until what was committed before it had gone through. */
+  recoveryMs: number;
+  notes: string;
+  /** Scenario 3: what the web answered while PostgreSQL was down. */
+  outage?: OutageAnswers & { ready: Map<number, number> };
+}
+
+interface FaultRun {
+  ctx: ScenarioContext;
+  workload: Workload;
+  /** When the workload stops. */
+  until: number;
+  /** Call when the fault is over: recovery is measured from here. */
+  faultEnded(): void;
+  result: Partial<ScenarioResult>;
+}
+
+interface Scenario {
+  title: string;
+  transport: "embedded" | "dapr";
+  /** Injects the fault during the workload; returns a line for the notes column. */
+  inject(run: FaultRun): Promise<string>;
+}
+
+/** After PostgreSQL is back and the web ready, 503s are still expected this long (see scenario 3). */
+const OUTAGE_GRACE_MS = 3_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const rand = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
+/** Sleeps until `deadline` (a Date.now() value); returns at once if it has passed. */
+const sleepUntil = (deadline: number) => sleep(Math.max(0, deadline - Date.now()));
+/** Sleeps so that a fault of `seconds` sits in the middle of the workload. */
+const untilMiddle = (until: number, seconds: number) => sleepUntil(until - (until - Date.now()) / 2 - (seconds * 1000) / 2);
+
+export const SCENARIOS = {
+  kill: {
+    title: "1 workers SIGKILLed",
+    transport: "embedded",
+    async inject({ ctx, until, faultEnded }) {
+      const started = Date.now();
+      const span = until - started;
+      const moments = Array.from({ length: ctx.size.kills }, () => rand(0.05, 0.85) * span).sort((a, b) => a - b);
+      for (const at of moments) {
+        await sleepUntil(started + at);
+        const pid = ctx.chaos.workersPid();
+        process.kill(pid, "SIGKILL");
+        await ctx.chaos.waitWorkersReplaced(pid);
+      }
+      faultEnded();
+      return `${ctx.size.kills} SIGKILLs at random moments, each restarted by npm start`;
+    },
+  },
+  "two-workers": {
+    title: "2 two workers, one SIGKILLed",
+    transport: "embedded",
+    async inject({ ctx, until, faultEnded }) {
+      const second = await ctx.chaos.startSecondWorkers();
+      await untilMiddle(until, 0);
+      second.kill("SIGKILL");
+      faultEnded();
+      return "a second workers process SIGKILLed mid-run";
+    },
+  },
+  "postgres-down": {
+    title: "3 PostgreSQL stopped",
+    transport: "embedded",
+    async inject({ ctx, until, faultEnded, workload, result }) {
+      const seconds = ctx.size.postgresDownSeconds;
+      await untilMiddle(until, seconds);
+      await ctx.chaos.stopPostgres();
+      const outage = { ...workload.beginOutage(), ready: new Map<number, number>() };
+      result.outage = outage;
+      let probing = true;
+      let restarted = false;
+      let readyAgain = false;
+      const probe = (async () => {
+        while (probing) {
+          try {
+            const res = await fetch(`${ctx.chaos.product.base}/api/ready`, { signal: AbortSignal.timeout(10_000) });
+            outage.ready.set(res.status, (outage.ready.get(res.status) ?? 0) + 1);
+            readyAgain ||= res.ok && restarted;
+          } catch {
+            outage.ready.set(0, (outage.ready.get(0) ?? 0) + 1);
+          }
+          await sleep(500);
+        }
+      })();
+      await sleep(seconds * 1000);
+      await ctx.chaos.startPostgres();
+      restarted = true;
+      faultEnded();
+      // Answers count as "during the outage" until the web reports ready again, and for a short
+      // grace after: each pooled connection the stop cut fails once before the pool replaces it.
+      const readyDeadline = Date.now() + 60_000;
+      while (!readyAgain && Date.now() < readyDeadline) await sleep(100);
+      await sleep(OUTAGE_GRACE_MS);
+      workload.endOutage();
+      probing = false;
+      await probe;
+      const statuses = [...outage.statuses].map(([k, v]) => `${k}x${v}`).join(" ");
+      const ready = [...outage.ready].map(([k, v]) => `${k}x${v}`).join(" ");
+      return `${seconds} s down: tRPC answered ${statuses}, slowest ${(outage.slowestMs / 1000).toFixed(1)} s; /api/ready ${ready}`;
+    },
+  },
+  "queue-locked": {
+    title: "4 embedded queue locked",
+    transport: "embedded",
+    async inject({ ctx, until, faultEnded }) {
+      const seconds = ctx.size.transportDownSeconds;
+      await untilMiddle(until, seconds);
+      // The embedded transport is graphile-worker's tables: while another session holds them
+      // exclusively, no event can be enqueued or fetched (the relay and every consumer wait).
+      const client = await ctx.chaos.pool.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query("LOCK TABLE graphile_worker._private_jobs, graphile_worker._private_job_queues IN ACCESS EXCLUSIVE MODE");
+        await sleep(seconds * 1000);
+        await client.query("COMMIT");
+      } finally {
+        client.release();
+      }
+      faultEnded();
+      return `graphile-worker's job tables locked ${seconds} s (nothing enqueued or delivered), mutations continued`;
+    },
+  },
+  "sidecar-down": {
+    title: "4 Dapr sidecar down",
+    transport: "dapr",
+    async inject({ ctx, until, faultEnded }) {
+      const double = ctx.double;
+      if (!double) throw new Error("the sidecar-down scenario needs the product on the Dapr transport");
+      const seconds = ctx.size.transportDownSeconds;
+      await untilMiddle(until, seconds);
+      double.setDown(true);
+      await sleep(seconds * 1000);
+      double.setDown(false);
+      faultEnded();
+      return `sidecar double down ${seconds} s (publishes refused, nothing delivered or triggered), mutations continued`;
+    },
+  },
+  "workers-down-reminders": {
+    title: "5 workers frozen, reminders due",
+    transport: "embedded",
+    async inject({ ctx, until, faultEnded }) {
+      const seconds = ctx.size.workersDownSeconds;
+      await untilMiddle(until, seconds);
+      const pid = ctx.chaos.workersPid();
+      process.kill(pid, "SIGSTOP");
+      try {
+        await sleep(seconds * 1000);
+      } finally {
+        process.kill(pid, "SIGCONT");
+      }
+      faultEnded();
+      return `workers SIGSTOPped ${seconds} s while reminders fell due, mutations continued`;
+    },
+  },
+} satisfies Record<string, Scenario>;
+
+export type ScenarioKey = keyof typeof SCENARIOS;
+export const SCENARIO_KEYS = Object.keys(SCENARIOS) as ScenarioKey[];
+
+/** Runs one scenario: users sign up, the workload runs with the fault in it, the books settle. */
+export async function runScenario(key: ScenarioKey, ctx: ScenarioContext): Promise<ScenarioResult> {
+  const scenario: Scenario = SCENARIOS[key];
+  const { chaos, size } = ctx;
+  const workload = new Workload(chaos.product.base, chaos.product.origin);
+  const users = [];
+  for (let i = 0; i < size.users; i++) users.push(await workload.signUp(`chaos-${key}-${i}`));
+  const ids = users.map((u) => u.id);
+  const poisonIds = [await injectPoison(chaos.pool, ids[0] as string)];
+
+  const until = Date.now() + size.workloadSeconds * 1000;
+  const result: Partial<ScenarioResult> = {};
+  let recovery: Promise<number> | undefined;
+  const faultEnded = () => {
+    recovery ??= measureRecovery(chaos.pool, ids, Date.now(), size.settleCapMs);
+  };
+  const run: FaultRun = { ctx, workload, until, faultEnded, result };
+  const [notes] = await Promise.all([scenario.inject(run), ...users.map((u) => workload.drive(u, until))]);
+
+  // Settled: balanced twice, 3 s apart, with no new event in between (a reminder firing or a next
+  // occurrence being created produces events of its own that must be through too).
+  const settleStarted = Date.now();
+  let books = await readBooks(chaos.pool, ids, poisonIds);
+  while (Date.now() - settleStarted < size.settleCapMs) {
+    if (balanced(books)) {
+      await sleep(3_000);
+      const again = await readBooks(chaos.pool, ids, poisonIds);
+      const settled = balanced(again) && again.events === books.events;
+      books = again;
+      if (settled) break;
+    } else {
+      await sleep(500);
+      books = await readBooks(chaos.pool, ids, poisonIds);
+    }
+  }
+  return {
+    ...result,
+    key,
+    title: scenario.title,
+    books,
+    httpErrors: workload.errors,
+    errorSamples: workload.errorSamples,
+    recoveryMs: await (recovery ?? measureRecovery(chaos.pool, ids, Date.now(), size.settleCapMs)),
+    notes: `${notes}; ${poisonIds.length} poison event injected`,
+  };
+}
+
+/** What makes a scenario fail: anything lost or duplicated, an unexpected dead letter, a failed mutation. */
+export function problemsOf(result: ScenarioResult): string[] {
+  const b = result.books;
+  const problems: string[] = [];
+  if (b.stuck) problems.push(`${b.stuck} event(s) never published`);
+  if (b.auditMissing) problems.push(`${b.auditMissing} change(s) without an audit entry`);
+  if (b.auditDuplicated) problems.push(`${b.auditDuplicated} duplicated audit entr(ies)`);
+  if (b.nextMissing) problems.push(`${b.nextMissing} completed recurring task(s) without a next occurrence`);
+  if (b.nextDuplicated) problems.push(`${b.nextDuplicated} extra next occurrence(s)`);
+  if (b.remindersMissing) problems.push(`${b.remindersMissing} due reminder(s) never fired`);
+  if (b.notificationsDuplicated) problems.push(`${b.notificationsDuplicated} duplicated notification(s)`);
+  if (b.deadLetteredUnexpected) problems.push(`${b.deadLetteredUnexpected} dead letter(s) that were not poison`);
+  if (b.poisonNotDeadLettered) problems.push(`${b.poisonNotDeadLettered} poison event(s) not dead-lettered`);
+  if (result.httpErrors) problems.push(`${result.httpErrors} failed request(s): ${result.errorSamples.join(" | ")}`);
+  if (result.outage) {
+    const wrong = [...result.outage.statuses].filter(([status]) => status !== "200" && status !== "503");
+    if (wrong.length) problems.push(`while PostgreSQL was down the web answered ${wrong.map(([s, n]) => `${s}x${n}`).join(" ")} (only 200 or 503 expected)`);
+  }
+  return problems;
+}
