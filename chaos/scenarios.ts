@@ -95,6 +95,21 @@ const sleepUntil = (deadline: number) => sleep(Math.max(0, deadline - Date.now()
 /** Sleeps so that a fault of `seconds` sits in the middle of the workload. */
 const untilMiddle = (until: number, seconds: number) => sleepUntil(until - (until - Date.now()) / 2 - (seconds * 1000) / 2);
 
+/**
+ * A fault of `seconds` in the middle of the workload: `begin` injects it, `end` (always called)
+ * lifts it, and recovery is measured from there.
+ */
+async function faultInTheMiddle(run: FaultRun, seconds: number, begin: () => Promise<void> | void, end: () => Promise<void> | void) {
+  await untilMiddle(run.until, seconds);
+  await begin();
+  try {
+    await sleep(seconds * 1000);
+  } finally {
+    await end();
+  }
+  run.faultEnded();
+}
+
 export const SCENARIOS = {
   kill: {
     title: "1 workers SIGKILLed",
@@ -168,53 +183,51 @@ export const SCENARIOS = {
   "queue-locked": {
     title: "4 embedded queue locked",
     transport: "embedded",
-    async inject({ ctx, until, faultEnded }) {
-      const seconds = ctx.size.transportDownSeconds;
-      await untilMiddle(until, seconds);
+    async inject(run) {
+      const seconds = run.ctx.size.transportDownSeconds;
       // The embedded transport is graphile-worker's tables: while another session holds them
       // exclusively, no event can be enqueued or fetched (the relay and every consumer wait).
-      const client = await ctx.chaos.pool.connect();
+      const client = await run.ctx.chaos.pool.connect();
       try {
-        await client.query("BEGIN");
-        await client.query("LOCK TABLE graphile_worker._private_jobs, graphile_worker._private_job_queues IN ACCESS EXCLUSIVE MODE");
-        await sleep(seconds * 1000);
-        await client.query("COMMIT");
+        await faultInTheMiddle(
+          run,
+          seconds,
+          async () => {
+            await client.query("BEGIN");
+            await client.query("LOCK TABLE graphile_worker._private_jobs, graphile_worker._private_job_queues IN ACCESS EXCLUSIVE MODE");
+          },
+          async () => {
+            await client.query("COMMIT");
+          },
+        );
       } finally {
         client.release();
       }
-      faultEnded();
       return `graphile-worker's job tables locked ${seconds} s (nothing enqueued or delivered), mutations continued`;
     },
   },
   "sidecar-down": {
     title: "4 Dapr sidecar down",
     transport: "dapr",
-    async inject({ ctx, until, faultEnded }) {
-      const double = ctx.double;
+    async inject(run) {
+      const double = run.ctx.double;
       if (!double) throw new Error("the sidecar-down scenario needs the product on the Dapr transport");
-      const seconds = ctx.size.transportDownSeconds;
-      await untilMiddle(until, seconds);
-      double.setDown(true);
-      await sleep(seconds * 1000);
-      double.setDown(false);
-      faultEnded();
+      const seconds = run.ctx.size.transportDownSeconds;
+      await faultInTheMiddle(run, seconds, () => double.setDown(true), () => double.setDown(false));
       return `sidecar double down ${seconds} s (publishes refused, nothing delivered or triggered), mutations continued`;
     },
   },
   "workers-down-reminders": {
     title: "5 workers frozen, reminders due",
     transport: "embedded",
-    async inject({ ctx, until, faultEnded }) {
-      const seconds = ctx.size.workersDownSeconds;
-      await untilMiddle(until, seconds);
-      const pid = ctx.chaos.workersPid();
-      process.kill(pid, "SIGSTOP");
-      try {
-        await sleep(seconds * 1000);
-      } finally {
-        process.kill(pid, "SIGCONT");
-      }
-      faultEnded();
+    async inject(run) {
+      const seconds = run.ctx.size.workersDownSeconds;
+      let pid = 0;
+      const freeze = () => {
+        pid = run.ctx.chaos.workersPid();
+        process.kill(pid, "SIGSTOP");
+      };
+      await faultInTheMiddle(run, seconds, freeze, () => void process.kill(pid, "SIGCONT"));
       return `workers SIGSTOPped ${seconds} s while reminders fell due, mutations continued`;
     },
   },
