@@ -65,6 +65,8 @@ export interface ScenarioResult {
   /** From the end of the fault until what was committed before it had gone through. */
   recoveryMs: number;
   notes: string;
+  /** When the fault's phases happened, for reading the product log (failures print it). */
+  notesDetail?: string;
   /** Scenario 3: what the web answered while PostgreSQL was down. */
   outage?: OutageAnswers & { ready: Map<number, number> };
 }
@@ -166,6 +168,7 @@ export const SCENARIOS = {
       await sleep(seconds * 1000);
       await ctx.chaos.startPostgres();
       restarted = true;
+      result.notesDetail = `PostgreSQL accepting connections again at ${new Date().toISOString().slice(11, 23)}`;
       faultEnded();
       // Answers count as "during the outage" until the web reports ready again, and for a short
       // grace after: each pooled connection the stop cut fails once before the pool replaces it.
@@ -187,21 +190,28 @@ export const SCENARIOS = {
       const seconds = run.ctx.size.transportDownSeconds;
       // The embedded transport is graphile-worker's tables: while another session holds them
       // exclusively, no event can be enqueued or fetched (the relay and every consumer wait).
+      // One table only: a session that waits for a single lock holds nothing anyone waits for,
+      // so it cannot deadlock with the workers (locking two could).
       const client = await run.ctx.chaos.pool.connect();
+      let failure: Error | undefined;
       try {
         await faultInTheMiddle(
           run,
           seconds,
           async () => {
             await client.query("BEGIN");
-            await client.query("LOCK TABLE graphile_worker._private_jobs, graphile_worker._private_job_queues IN ACCESS EXCLUSIVE MODE");
+            await client.query("LOCK TABLE graphile_worker._private_jobs IN ACCESS EXCLUSIVE MODE");
           },
           async () => {
             await client.query("COMMIT");
           },
         );
+      } catch (error) {
+        failure = error as Error;
+        throw error;
       } finally {
-        client.release();
+        // A connection left inside a failed transaction must not go back to the pool.
+        client.release(failure);
       }
       return `graphile-worker's job tables locked ${seconds} s (nothing enqueued or delivered), mutations continued`;
     },
@@ -296,7 +306,9 @@ export function problemsOf(result: ScenarioResult): string[] {
   if (b.notificationsDuplicated) problems.push(`${b.notificationsDuplicated} duplicated notification(s)`);
   if (b.deadLetteredUnexpected) problems.push(`${b.deadLetteredUnexpected} dead letter(s) that were not poison`);
   if (b.poisonNotDeadLettered) problems.push(`${b.poisonNotDeadLettered} poison event(s) not dead-lettered`);
-  if (result.httpErrors) problems.push(`${result.httpErrors} failed request(s): ${result.errorSamples.join(" | ")}`);
+  if (result.httpErrors) {
+    problems.push(`${result.httpErrors} failed request(s): ${result.errorSamples.join(" | ")}${result.notesDetail ? ` (${result.notesDetail})` : ""}`);
+  }
   if (result.outage) {
     const wrong = [...result.outage.statuses].filter(([status]) => status !== "200" && status !== "503");
     if (wrong.length) problems.push(`while PostgreSQL was down the web answered ${wrong.map(([s, n]) => `${s}x${n}`).join(" ")} (only 200 or 503 expected)`);

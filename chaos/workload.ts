@@ -91,7 +91,7 @@ export class Workload {
     }
     if (status !== 200) {
       this.errors++;
-      if (this.errorSamples.length < 5) this.errorSamples.push(`${procedure} ${status}: ${text.slice(0, 200)}`);
+      if (this.errorSamples.length < 5) this.errorSamples.push(`${new Date().toISOString().slice(11, 23)} ${procedure} ${status}: ${text.slice(0, 200)}`);
       return undefined;
     }
     type TTask = { id?: string; version?: number };

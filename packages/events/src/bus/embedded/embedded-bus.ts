@@ -145,8 +145,13 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
     const result = await runWithRetries(retry, (attempt) =>
       handler({ name, payload, attempt }).then((status) => ({ status })),
     );
-    if (result.status !== "SUCCESS") {
-      log.error({ job: name, attempts: result.attempts, status: result.status }, "scheduled job gave up");
+    if (result.status === "DROP") {
+      log.error({ job: name, attempts: result.attempts }, "scheduled job dropped by its handler");
+    } else if (result.status === "RETRY") {
+      // Still failing (the database down longer than the retries last): a due reminder must not
+      // be lost, so the job goes back to graphile-worker, which runs it again with its own backoff.
+      log.warn({ job: name, attempts: result.attempts }, "scheduled job still failing: rescheduled");
+      throw new Error(`job "${name}" still failing after ${result.attempts} attempts`);
     }
   };
 

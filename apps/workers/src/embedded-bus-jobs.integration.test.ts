@@ -1,0 +1,45 @@
+// Scheduled jobs on the embedded transport when their handler keeps failing past its retries
+// (the database down longer than 1 s + 2 s + 4 s): the job must come back later, never be lost.
+import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
+import { waitFor } from "@taskboard/events/contract";
+import { createEmbeddedBus } from "@taskboard/events/embedded";
+import type { EventBus } from "@taskboard/events";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { adminDatabaseUrl } from "./testing/admin-database-url.ts";
+
+let database: TestDatabase | undefined;
+let bus: EventBus | undefined;
+afterEach(async () => {
+  await bus?.stop();
+  await database?.drop();
+  bus = database = undefined;
+});
+
+describe("embedded transport: scheduled jobs", () => {
+  it("runs a job again later when it still answers RETRY after its retries, until it succeeds once", async () => {
+    database = await createTestDatabase(adminDatabaseUrl());
+    bus = createEmbeddedBus({
+      connectionString: database.url,
+      retry: { maxRetries: 1, initialDelayMs: 50 },
+      onDeadLetter: async () => undefined,
+      concurrency: 2,
+      pollIntervalMs: 200,
+      log: pino({ level: "silent" }),
+    });
+    let calls = 0;
+    let successes = 0;
+    bus.onJob(async () => {
+      calls++;
+      // Two full rounds of retries fail (2 calls each), the third round succeeds.
+      if (calls <= 4) return "RETRY";
+      successes++;
+      return "SUCCESS";
+    });
+    await bus.start();
+    await bus.schedule({ name: "reminder:task-1:1", at: new Date(), payload: {} });
+    await waitFor("the job to succeed", () => successes === 1, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect({ calls, successes }).toEqual({ calls: 5, successes: 1 });
+  }, 90_000);
+});
