@@ -147,8 +147,9 @@ export const SCENARIOS = {
     async inject({ ctx, until, faultEnded, workload, result }) {
       const seconds = ctx.size.postgresDownSeconds;
       await untilMiddle(until, seconds);
+      // The outage starts with the stop: connections are cut as soon as it begins.
+      const outage = Object.assign(workload.beginOutage(), { ready: new Map<number, number>() });
       await ctx.chaos.stopPostgres();
-      const outage = { ...workload.beginOutage(), ready: new Map<number, number>() };
       result.outage = outage;
       let probing = true;
       let restarted = false;
