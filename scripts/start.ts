@@ -13,6 +13,10 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, ".data"));
 const webPort = Number(process.env.PORT ?? 3000);
 const workersPort = Number(process.env.WORKERS_PORT ?? 3001);
 const socketPort = Number(process.env.SOCKET_PORT ?? 3003);
+// The web app's internal /metrics port sits beside its own (3000 → 3002; the workers take +1 and
+// +3), so a second product started with other ports (e2e, bench, chaos) never collides on it.
+// 0 turns the metrics server off.
+const webMetricsPort = Number(process.env.WEB_METRICS_PORT ?? webPort + 2);
 const skipBuild = process.env.SKIP_BUILD === "1";
 
 function log(msg: string, extra: Record<string, unknown> = {}) {
@@ -25,6 +29,12 @@ function fail(msg: string): never {
 
 for (const [name, port] of [["PORT", webPort], ["WORKERS_PORT", workersPort], ["SOCKET_PORT", socketPort]] as const) {
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${name} must be a port number, got "${port}"`);
+}
+if (!Number.isInteger(webMetricsPort) || webMetricsPort < 0 || webMetricsPort > 65535) {
+  fail(`WEB_METRICS_PORT must be a port number (0 = off), got "${process.env.WEB_METRICS_PORT}"`);
+}
+if (webMetricsPort !== 0 && [webPort, workersPort, socketPort].includes(webMetricsPort)) {
+  fail(`WEB_METRICS_PORT (${webMetricsPort}) must differ from PORT, WORKERS_PORT and SOCKET_PORT`);
 }
 
 /** A secret that survives restarts, so sessions do too; generated on first start. */
@@ -143,6 +153,7 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: appUrl,
   BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? persistentSecret(path.join(dataDir, "auth-secret")),
   PORT: String(webPort),
+  WEB_METRICS_PORT: String(webMetricsPort),
   WORKERS_PORT: String(workersPort),
   // Live updates: the workers' Socket.IO port, reached by browsers directly (websocket upgrades do
   // not pass through `next start` rewrites), and the secret web and workers share for its tokens.
@@ -174,7 +185,10 @@ try {
     waitForHttp(`http://127.0.0.1:${webPort}/api/health`, 120_000),
     waitForHttp(`http://127.0.0.1:${workersPort}/readyz`, 120_000),
   ]);
-  log(`ready at ${appUrl}`, { seconds: (Date.now() - startedAt) / 1000 });
+  log(`ready at ${appUrl}`, {
+    seconds: (Date.now() - startedAt) / 1000,
+    metrics: [`http://127.0.0.1:${workersPort}/metrics`, ...(webMetricsPort ? [`http://127.0.0.1:${webMetricsPort}/metrics`] : [])],
+  });
 } catch (error) {
   log(String(error));
   await stopAll(1);

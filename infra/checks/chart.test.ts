@@ -181,6 +181,25 @@ describe("templates", () => {
     expect(ing).toMatch(/path: \/socket\.io[\s\S]*taskboard\.workers\.fullname[\s\S]*path: \/\n[\s\S]*taskboard\.web\.fullname/);
   });
 
+  it("web /metrics is a container port with scrape annotations, never a Service port the Ingress could route to", () => {
+    const deployment = read(path.join(templatesDir, "web", "deployment.yaml"));
+    expect(deployment).toMatch(/- name: metrics\n\s+containerPort: \{\{ \.Values\.web\.metrics\.port \}\}/);
+    expect(deployment).toMatch(/prometheus\.io\/port: \{\{ \.Values\.web\.metrics\.port \| quote \}\}/);
+    expect(read(path.join(templatesDir, "web", "service.yaml"))).not.toMatch(/metrics/);
+    expect(read(path.join(templatesDir, "ingress.yaml"))).not.toMatch(/name: metrics|metrics\.port/);
+    expect(read(path.join(templatesDir, "web", "configmap.yaml"))).toMatch(/WEB_METRICS_PORT: \{\{ ternary \.Values\.web\.metrics\.port 0 \.Values\.web\.metrics\.enabled \| quote \}\}/);
+    expect(helpers).toMatch(/fail "web\.metrics\.port must differ from web\.port/);
+    const web = values.web as Json;
+    expect((web.metrics as Json).port).not.toBe(web.port);
+  });
+
+  it("the auth proxy settings validate like the app does: IP/CIDR entries, header names", () => {
+    expect(errorsOf(mergeValues(values, { web: { auth: { trustedProxies: ["10.244.0.0/16", "192.0.2.10", "2001:db8::/32"] } } }))).toEqual([]);
+    expect(errorsOf(mergeValues(values, { web: { auth: { trustedProxies: ["ingress-nginx"] } } })).length).toBeGreaterThan(0);
+    expect(errorsOf(mergeValues(values, { web: { auth: { ipHeaders: [] } } })).length).toBeGreaterThan(0);
+    expect(errorsOf(mergeValues(values, { web: { auth: { ipHeaders: ["x real ip"] } } })).length).toBeGreaterThan(0);
+  });
+
   it("NOTES.txt validates the values and the Secret fails without a BETTER_AUTH_SECRET", () => {
     expect(read(path.join(templatesDir, "NOTES.txt"))).toContain('include "taskboard.validateValues"');
     expect(read(path.join(templatesDir, "secret.yaml"))).toContain('include "taskboard.validateValues"');

@@ -6,8 +6,10 @@
 // fails with a message naming every bad variable.
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { ZIpHeaders, ZTrustedProxies } from "./auth/client-ip";
 
 const isBuildPhase = process.env.NEXT_PHASE === "phase-production-build";
+const METRICS_PORT = "WEB_METRICS_PORT must be a port number (0 turns the metrics server off)";
 
 export const env = createEnv({
   server: {
@@ -26,6 +28,12 @@ export const env = createEnv({
     REALTIME_SOCKET_URL: z.url({ message: "REALTIME_SOCKET_URL must be a URL, e.g. http://localhost:3003" }).optional(),
     /** OpenTelemetry collector, OTLP/HTTP base URL (spans go to <url>/v1/traces). Unset: tracing off. */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: "OTEL_EXPORTER_OTLP_ENDPOINT must be a URL, e.g. http://otel-collector:4318" }).optional(),
+    /** Internal port of GET /metrics (Prometheus), apart from the app port; 0 = no metrics server. */
+    WEB_METRICS_PORT: z.coerce.number({ message: METRICS_PORT }).int(METRICS_PORT).min(0, METRICS_PORT).max(65535, METRICS_PORT).default(3002),
+    /** Reverse proxies (IPs/CIDRs) whose X-Forwarded-For hops the auth rate limiter skips. */
+    AUTH_TRUSTED_PROXIES: ZTrustedProxies,
+    /** Headers the auth rate limiter reads the client address from, in order. */
+    AUTH_IP_HEADERS: ZIpHeaders,
   },
   client: {},
   runtimeEnv: {
@@ -36,6 +44,9 @@ export const env = createEnv({
     REALTIME_TOKEN_SECRET: process.env.REALTIME_TOKEN_SECRET,
     REALTIME_SOCKET_URL: process.env.REALTIME_SOCKET_URL,
     OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    WEB_METRICS_PORT: process.env.WEB_METRICS_PORT,
+    AUTH_TRUSTED_PROXIES: process.env.AUTH_TRUSTED_PROXIES,
+    AUTH_IP_HEADERS: process.env.AUTH_IP_HEADERS,
   },
   emptyStringAsUndefined: true,
   skipValidation: isBuildPhase || Boolean(process.env.SKIP_ENV_VALIDATION),

@@ -5,6 +5,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@taskboard/db";
+import { DEFAULT_IP_HEADERS } from "./client-ip";
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -47,9 +48,17 @@ export interface CreateAuthOptions {
    * throttle the suites; tests of the limiter turn it on explicitly.
    */
   rateLimit?: boolean;
+  /**
+   * Reverse proxies (IPs/CIDRs) in front of the app: their hops in the forwarded chain are
+   * skipped to find the client's address (auth/client-ip.ts). Empty: only single-value headers
+   * are trusted.
+   */
+  trustedProxies?: string[];
+  /** Headers carrying the client's address, in order (default x-forwarded-for). */
+  ipAddressHeaders?: string[];
 }
 
-export function createAuth({ db, secret, baseURL, rateLimit }: CreateAuthOptions) {
+export function createAuth({ db, secret, baseURL, rateLimit, trustedProxies = [], ipAddressHeaders = DEFAULT_IP_HEADERS }: CreateAuthOptions) {
   return betterAuth({
     appName: "Taskboard",
     baseURL,
@@ -91,6 +100,7 @@ export function createAuth({ db, secret, baseURL, rateLimit }: CreateAuthOptions
         },
       },
     },
+    advanced: { ipAddress: { ipAddressHeaders, trustedProxies } },
     telemetry: { enabled: false },
     // Lets server actions that call auth.api set cookies through next/headers.
     plugins: [nextCookies()],

@@ -12,6 +12,8 @@ export function getAuth(): TAuth {
     db: getDb(),
     secret: env.BETTER_AUTH_SECRET,
     baseURL: env.APP_URL,
+    trustedProxies: env.AUTH_TRUSTED_PROXIES,
+    ipAddressHeaders: env.AUTH_IP_HEADERS,
   });
   return globalForAuth.taskboardAuth;
 }

@@ -57,3 +57,27 @@ export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
   if (Array.isArray(error.errors)) return error.errors.some((inner) => isDatabaseUnavailableError(inner, depth + 1));
   return isDatabaseUnavailableError(error.cause, depth + 1);
 }
+
+/**
+ * The driver's code for an unavailability error, for the logs: a Prisma code (P1001), a socket
+ * code (ECONNREFUSED), a PostgreSQL SQLSTATE (57P01) or the adapter's kind (DatabaseNotReachable).
+ * Never the message, which may quote a query. Undefined when none is found.
+ */
+export function databaseErrorCode(error: unknown, depth = 0): string | undefined {
+  if (!isRecord(error) || depth > 8) return undefined;
+  const code = typeof error.code === "string" ? error.code : undefined;
+  if (code && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || PG_SERVER_CODES.has(code) || /^08/.test(code))) return code;
+  const meta = isRecord(error.meta) ? error.meta : undefined;
+  const adapterError = meta && isRecord(meta.driverAdapterError) ? meta.driverAdapterError : undefined;
+  const adapterCause = adapterError && isRecord(adapterError.cause) ? adapterError.cause : error.name === "DriverAdapterError" && isRecord(error.cause) ? error.cause : undefined;
+  if (adapterCause && isAdapterUnavailable(adapterCause)) {
+    return adapterCause.kind === "postgres" ? String(adapterCause.code) : String(adapterCause.kind);
+  }
+  if (Array.isArray(error.errors)) {
+    for (const inner of error.errors) {
+      const found = databaseErrorCode(inner, depth + 1);
+      if (found) return found;
+    }
+  }
+  return databaseErrorCode(error.cause, depth + 1);
+}

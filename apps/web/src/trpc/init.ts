@@ -8,6 +8,7 @@ import { AppError } from "@/server/app-error";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from "@/server/database-unavailable";
 import type { TSessionUser } from "@/server/session-user";
 import { withProcedureSpan } from "@/server/tracing/trace-context";
+import { measureProcedure } from "./procedure-metrics";
 import {
   describeValidationError,
   flattenValidationError,
@@ -79,8 +80,11 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 /** Each call in its own span: what a mutation writes to the outbox carries it (one change, one trace). */
 const traceProcedure = t.middleware(({ ctx, path, type, next }) => withProcedureSpan({ path, type, userId: ctx.user?.id, next }));
 
+/** Counts and times each call by procedure and outcome code, as the client finally sees it. */
+const measure = t.middleware(({ path, type, next }) => measureProcedure({ path, type, next }));
+
 /** Callable by anyone; `ctx.user` may be null. */
-export const publicProcedure = t.procedure.use(traceProcedure).use(mapAppErrors);
+export const publicProcedure = t.procedure.use(measure).use(traceProcedure).use(mapAppErrors);
 
 /** Requires a session; narrows `ctx.user` to the signed-in user (UNAUTHORIZED otherwise). */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

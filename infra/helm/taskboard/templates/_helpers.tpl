@@ -191,6 +191,9 @@ Value checks that the schema cannot express; rendered from secret.yaml and NOTES
 {{- if eq (int $v.workers.port) (int $v.workers.socketPort) -}}
 {{- fail "workers.port and workers.socketPort must differ: health/metrics (WORKERS_PORT) and Socket.IO (SOCKET_PORT) are separate servers" -}}
 {{- end -}}
+{{- if and $v.web.metrics.enabled (eq (int $v.web.metrics.port) (int $v.web.port)) -}}
+{{- fail "web.metrics.port must differ from web.port: /metrics has its own port so the Ingress never exposes it" -}}
+{{- end -}}
 {{- if eq (int $v.workers.daprAppPort) (int $v.dapr.httpPort) -}}
 {{- fail "workers.daprAppPort must differ from dapr.httpPort (the sidecar listens there)" -}}
 {{- end -}}
