@@ -56,11 +56,20 @@ export interface CreateAuthOptions {
   trustedProxies?: string[];
   /** Headers carrying the client's address, in order (default x-forwarded-for). */
   ipAddressHeaders?: string[];
+  /**
+   * Where better-auth's own messages go (the server passes its pino logger, so they are JSON
+   * lines like every other); unset: better-auth's console logger.
+   */
+  log?: AuthLog;
 }
 
-export function createAuth({ db, secret, baseURL, rateLimit, trustedProxies = [], ipAddressHeaders = DEFAULT_IP_HEADERS }: CreateAuthOptions) {
+/** better-auth's log levels and call shape: a message, then whatever it adds (often an error). */
+export type AuthLog = (level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]) => void;
+
+export function createAuth({ db, secret, baseURL, rateLimit, trustedProxies = [], ipAddressHeaders = DEFAULT_IP_HEADERS, log }: CreateAuthOptions) {
   return betterAuth({
     appName: "Taskboard",
+    ...(log ? { logger: { level: "warn" as const, log } } : {}),
     baseURL,
     basePath: "/api/auth",
     secret,
