@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import { AlertIcon } from "@/components/icons";
 import { CardSkeletons } from "@/components/skeleton";
-import { useTRPC, useTRPCClient } from "@/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { isUnauthorized, readApiError } from "../api-errors";
 import { groupTasks, type GroupBy } from "../group-tasks";
 import type { Task, TaskListInput } from "../types";
@@ -40,17 +40,10 @@ export function positionAfterMove(list: Task[], index: number, step: -1 | 1, sig
 
 export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearFilters, onReorder, ...actions }: TaskListProps) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const router = useRouter();
-  // Not trpc.task.list.infiniteQueryOptions(): tRPC writes TanStack's page direction
-  // ("forward") into the input's `direction` field, which task.list uses for asc/desc. Same
-  // cache key, so invalidation and the optimistic cache updates still find these pages.
-  const query = useInfiniteQuery({
-    queryKey: trpc.task.list.infiniteQueryKey(input),
-    queryFn: ({ pageParam, signal }) => client.task.list.query({ ...input, cursor: pageParam }, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const query = useInfiniteQuery(
+    trpc.task.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
+  );
   const tasks = useMemo(() => (query.data?.pages.flatMap((p) => p.items) ?? []) as Task[], [query.data]);
   const now = new Date();
   const groups = groupTasks(tasks, groupBy, now, zone);
@@ -122,7 +115,7 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
                 onMove={
                   onReorder &&
                   ((t, step) => {
-                    const position = positionAfterMove(group.tasks, index, step, input.direction === "desc" ? -1 : 1);
+                    const position = positionAfterMove(group.tasks, index, step, input.sortDirection === "desc" ? -1 : 1);
                     if (position !== null) onReorder(t, position);
                   })
                 }
