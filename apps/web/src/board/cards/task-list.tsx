@@ -1,7 +1,7 @@
 "use client";
 // The board's list: loads pages of tasks for the current filters, groups them, and handles the
 // loading, empty, error and "more to load" states.
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useIsMutating } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import { AlertIcon } from "@/components/icons";
@@ -44,6 +44,8 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
   const query = useInfiniteQuery(
     trpc.task.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
   );
+  // Moves show at once and are saved one after another; the list is busy until all are saved.
+  const savingMoves = useIsMutating({ mutationKey: trpc.task.reorder.mutationKey() }) > 0;
   const tasks = useMemo(() => (query.data?.pages.flatMap((p) => p.items) ?? []) as Task[], [query.data]);
   const now = new Date();
   const groups = groupTasks(tasks, groupBy, now, zone);
@@ -97,7 +99,7 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
   }
 
   return (
-    <div className="task-groups" aria-busy={query.isFetching || undefined}>
+    <div className="task-groups" data-testid="task-list" aria-busy={query.isFetching || savingMoves || undefined}>
       {groups.map((group) => (
         <section key={group.key} className={`task-group${group.tone ? ` tone-${group.tone}` : ""}`} aria-labelledby={`group-${group.key}`}>
           <h2 id={`group-${group.key}`} className="group-heading">
