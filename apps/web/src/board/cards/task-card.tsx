@@ -1,7 +1,7 @@
 "use client";
 // One task on the board: a list item that keyboard shortcuts can focus, with a checkbox to complete
 // it and chips for when, how often, reminder, priority and tags.
-import { memo, useId, useLayoutEffect, useRef } from "react";
+import { memo, useId } from "react";
 import { ArrowDownIcon, ArrowUpIcon, BellIcon, CalendarIcon, FlagIcon, PencilIcon, RepeatIcon, TrashIcon } from "@/components/icons";
 import { TagChip } from "@/components/tag-chip";
 import { formatDue, isOverdue } from "../due-dates";
@@ -25,17 +25,6 @@ type TaskCardProps = {
 export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onToggle, onEdit, onDelete, onMove }: TaskCardProps) {
   const titleId = useId();
   const metaId = useId();
-  // A move re-inserts the card's <li> (or its neighbour's); a focused element that is re-inserted
-  // loses focus, which would stop a keyboard user after one Alt+↓. Put it back where it was.
-  const focusAfterMove = useRef<HTMLElement | null>(null);
-  useLayoutEffect(() => {
-    const el = focusAfterMove.current;
-    if (el?.isConnected && document.activeElement !== el) el.focus();
-  }, [task.position]);
-  const move = onMove && ((step: -1 | 1) => {
-    focusAfterMove.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    onMove(task, step);
-  });
   const done = task.status === "COMPLETED";
   const overdue = isOverdue(task, now, zone);
   const due = formatDue(task, now, zone);
@@ -53,9 +42,9 @@ export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onT
       aria-describedby={metaId}
       aria-busy={saving || undefined}
       onKeyDown={(e) => {
-        if (!move || !e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+        if (!onMove || !e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
         e.preventDefault();
-        move(e.key === "ArrowUp" ? -1 : 1);
+        onMove(task, e.key === "ArrowUp" ? -1 : 1);
       }}
     >
       <input
@@ -105,12 +94,12 @@ export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onT
         </div>
       </div>
       <div className="task-actions">
-        {move && (
+        {onMove && (
           <>
-            <button type="button" className="icon-button" onClick={() => move(-1)} aria-label={`Move “${task.title}” up`} disabled={saving}>
+            <button type="button" className="icon-button" onClick={() => onMove(task, -1)} aria-label={`Move “${task.title}” up`} disabled={saving}>
               <ArrowUpIcon />
             </button>
-            <button type="button" className="icon-button" onClick={() => move(1)} aria-label={`Move “${task.title}” down`} disabled={saving}>
+            <button type="button" className="icon-button" onClick={() => onMove(task, 1)} aria-label={`Move “${task.title}” down`} disabled={saving}>
               <ArrowDownIcon />
             </button>
           </>
