@@ -47,7 +47,12 @@ export async function quickAdd(page: Page, text: string, expectInPreview: (strin
   await box.fill(text);
   const preview = page.getByLabel("What will be saved");
   for (const part of expectInPreview) await expect(preview).toContainText(part);
+  // Wait for the server's answer, not only for "Saving…" to be gone: the optimistic card appears
+  // a moment after Enter, so the next quick add could otherwise be sent while this one is still
+  // in flight (and the two would race, e.g. for the next board position).
+  const saved = page.waitForResponse((response) => /\/api\/trpc\/[^?]*task\.create/.test(response.url()));
   await box.press("Enter");
+  expect((await saved).ok()).toBe(true);
   await expect(box).toHaveValue("");
   // The optimistic card shows "Saving…" until the server's task replaces it.
   await expect(page.getByText("Saving…")).toHaveCount(0);

@@ -95,7 +95,7 @@ export function moveTask(client: QueryClient, id: string, position: number): voi
   mapLists(client, (items, input) => {
     const moved = items.map((t) => (t.id === id ? { ...t, position } : t));
     if ((input.sort ?? "position") !== "position") return moved;
-    const sign = input.direction === "desc" ? -1 : 1;
+    const sign = input.sortDirection === "desc" ? -1 : 1;
     return moved.sort((a, b) => sign * (a.position - b.position));
   });
 }

@@ -28,6 +28,6 @@ export type TaskListInput = {
   overdue?: boolean;
   search?: string;
   sort?: TaskSort;
-  direction?: "asc" | "desc";
+  sortDirection?: "asc" | "desc";
   limit?: number;
 };

@@ -10,11 +10,13 @@ type DialogProps = {
   title: string;
   description?: string;
   size?: "sm" | "md" | "lg";
-  children: ReactNode;
+  /** "alertdialog" for a question that needs an answer (a confirmation). */
+  role?: "dialog" | "alertdialog";
+  children?: ReactNode;
   footer?: ReactNode;
 };
 
-export function Dialog({ open, onClose, title, description, size = "md", children, footer }: DialogProps) {
+export function Dialog({ open, onClose, title, description, size = "md", role, children, footer }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -30,9 +32,13 @@ export function Dialog({ open, onClose, title, description, size = "md", childre
     <dialog
       ref={ref}
       className={`dialog dialog-${size}`}
+      role={role === "alertdialog" ? role : undefined}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(event) => {
+        // React bubbles this through the component tree: a dialog opened from inside another
+        // (a confirmation over the tags panel) must not close its parent too.
+        if (event.target !== ref.current) return;
         event.preventDefault();
         onClose();
       }}
@@ -52,7 +58,7 @@ export function Dialog({ open, onClose, title, description, size = "md", childre
               <CloseIcon />
             </button>
           </header>
-          <div className="dialog-content">{children}</div>
+          {children && <div className="dialog-content">{children}</div>}
           {footer && <footer className="dialog-footer">{footer}</footer>}
         </div>
       )}

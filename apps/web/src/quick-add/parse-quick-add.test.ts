@@ -128,6 +128,13 @@ describe("parseQuickAdd", () => {
     expect(parse("   ").title).toBe("Untitled task");
   });
 
+  it("takes no date from a match that ends inside a word or lands outside four-digit years (regression)", () => {
+    // chrono read "2 be|fore" as year 2 of the Buddhist Era: a dueAt of -000541 and the title "fore".
+    const result = parseQuickAddStrict("feb 29 2 before", { now: new Date("1999-03-01T12:00:00.001Z"), timeZone: "UTC" });
+    expect(ZQuickAddResultSchema.safeParse(result).success).toBe(true);
+    expect(result.title).toMatch(/before$/);
+  });
+
   it("falls back to UTC for an unknown zone", () => {
     expect(parse("call mum tomorrow 6pm", "Not/AZone")).toMatchObject({ timeZone: "UTC", dueAt: "2026-03-28T18:00:00.000Z" });
   });

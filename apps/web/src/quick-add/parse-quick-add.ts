@@ -32,7 +32,7 @@ const DANGLING = /(?:\s+|^)(?:on|at|by|from|starting|and|,|-|–|—)$/iu;
 const STARTING = /(?:^|\s)(?:starting|beginning|from)\s*$/iu;
 
 function dueFromText(input: MaskedText, context: ZonedContext, hasRule: boolean): ResolvedDate | null {
-  const date = parseDates(input.current, context).find(isUsableDate);
+  const date = parseDates(input.current, context).find((result) => isUsableDate(result, input.current));
   if (!date) return null;
   let start = date.index;
   // "every day starting monday": the connecting word belongs to the date.

@@ -189,8 +189,9 @@ export function scanRecurrence(input: MaskedText, context: ZonedContext): Recurr
   const untilLead = spec.count === undefined ? UNTIL_LEAD.exec(input.current) : null;
   if (untilLead) {
     const restStart = untilLead.index + untilLead[0].length;
-    const date = parseDates(input.current.slice(restStart), context)[0];
-    if (date && date.index === 0 && isUsableDate(date)) {
+    const rest = input.current.slice(restStart);
+    const date = parseDates(rest, context)[0];
+    if (date && date.index === 0 && isUsableDate(date, rest)) {
       const resolved = resolveDate(date, context);
       // "until dec 31" includes Dec 31: the series may run to the end of that local day.
       spec.until = hasTimeOfDay(date)

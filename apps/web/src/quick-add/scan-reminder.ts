@@ -34,9 +34,10 @@ export function scanReminder(input: MaskedText, context: ZonedContext): Reminder
   const lead = ABSOLUTE_LEAD.exec(input.current);
   if (!lead) return null;
   const restStart = lead.index + lead[0].length;
-  const date = parseDates(input.current.slice(restStart), context)[0];
+  const rest = input.current.slice(restStart);
+  const date = parseDates(rest, context)[0];
   // The time must follow "remind me" directly, or we would take the task's own due date.
-  if (!date || date.index !== 0 || !isUsableDate(date)) return null;
+  if (!date || date.index !== 0 || !isUsableDate(date, rest)) return null;
   const span = { start: lead.index, end: restStart + date.text.length };
   input.mask(span);
   return { kind: "at", span, date };

@@ -19,8 +19,15 @@ export function parseDates(text: string, context: ZonedContext): ChronoResult[] 
   return chrono.casual.parse(text, { instant: context.now, timezone: offsetMinutes }, { forwardDate: true });
 }
 
-/** A result we trust as a date: it names a day, a weekday, a time or an offset ("in 3 days"). */
-export function isUsableDate(result: ChronoResult): boolean {
+/**
+ * A result we trust as a date: it names a day, a weekday, a time or an offset ("in 3 days"), in a
+ * four-digit year, and does not stop inside a word. chrono reads "feb 29 2 before" as 29 February
+ * of year 2 of the Buddhist Era ("2 BE", from "be|fore"), 541 BC.
+ */
+export function isUsableDate(result: ChronoResult, text: string): boolean {
+  const year = result.start.get("year");
+  if (year !== null && (year < 1000 || year > 9999)) return false;
+  if (/[\p{L}\p{N}]/u.test(text.charAt(result.index + result.text.length)) && /[\p{L}\p{N}]$/u.test(result.text)) return false;
   const tags = result.tags();
   return (
     result.start.isCertain("day") ||

@@ -45,12 +45,12 @@ describe("applyChange", () => {
     client.setQueryData(listKey({}), infinite({ items: [a, c], nextCursor: null }));
     client.setQueryData(listKey({ status: "COMPLETED" }), infinite({ items: [], nextCursor: null }));
     client.setQueryData(listKey({ priorities: ["HIGH"] }), infinite({ items: [], nextCursor: null }));
-    client.setQueryData(listKey({ sort: "title", direction: "desc" }, "query"), { items: [c, a], nextCursor: null });
+    client.setQueryData(listKey({ sort: "title", sortDirection: "desc" }, "query"), { items: [c, a], nextCursor: null });
     applyChange(client, upserted(task({ title: "B", position: 2, priority: "HIGH" })), ledger);
     expect(titles(client, {})).toEqual([["A", "B", "C"]]);
     expect(titles(client, { status: "COMPLETED" })).toEqual([[]]);
     expect(titles(client, { priorities: ["HIGH"] })).toEqual([["B"]]);
-    expect(titles(client, { sort: "title", direction: "desc" }, "query")).toEqual([["C", "B", "A"]]);
+    expect(titles(client, { sort: "title", sortDirection: "desc" }, "query")).toEqual([["C", "B", "A"]]);
   });
 
   it("moves a completed task from the open list to the completed list", () => {

@@ -38,7 +38,7 @@ function isOverdue(task: Task, due: number | null, now: Date): boolean {
 /** Orders like the server's ORDER BY (sort key, id), nulls last for "due" in both directions. */
 export function taskListComparator(input: TaskListInput): (a: Task, b: Task) => number {
   const sort = input.sort ?? "position";
-  const sign = (input.direction ?? DEFAULT_DIRECTION[sort]) === "asc" ? 1 : -1;
+  const sign = (input.sortDirection ?? DEFAULT_DIRECTION[sort]) === "asc" ? 1 : -1;
   return (a, b) => {
     if (sort === "due" && (a.dueAt === null) !== (b.dueAt === null)) return a.dueAt === null ? 1 : -1;
     const primary = compareValues(sortValue(a, sort), sortValue(b, sort));

@@ -313,7 +313,7 @@ describe("hostile input through the real HTTP handler", () => {
     });
     await fc.assert(
       fc.asyncProperty(crafted, async (c) => {
-        const response = await send("task.list", "query", { status: "ALL", sort: c.s, direction: c.d, cursor: cursor(c) });
+        const response = await send("task.list", "query", { status: "ALL", sort: c.s, sortDirection: c.d, cursor: cursor(c) });
         const text = await response.text();
         expect(response.status, `${JSON.stringify(c)}: ${text.slice(0, 300)}`).toBeLessThan(500);
       }),

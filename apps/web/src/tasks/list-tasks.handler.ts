@@ -12,7 +12,7 @@ export interface ListTasksOptions {
 }
 
 export async function listTasks({ db, user, input }: ListTasksOptions): Promise<TTaskPage> {
-  const direction = input.direction ?? DEFAULT_DIRECTION[input.sort];
+  const direction = input.sortDirection ?? DEFAULT_DIRECTION[input.sort];
   const after = input.cursor ? decodeTaskCursor(input.cursor, input.sort, direction) : null;
   // One row more than asked tells whether another page exists.
   const rows = await listTasksForUser(db, {

@@ -116,7 +116,7 @@ describe("sorts", () => {
   });
 
   it("due descending still puts tasks without a due date last", async () => {
-    const result = await titles({ sort: "due", direction: "desc" });
+    const result = await titles({ sort: "due", sortDirection: "desc" });
     expect(result[0]).toBe("delta later");
     expect(result.slice(-3).sort()).toEqual(["charlie no due", "echo no due", "juliet 100% sure"]);
   });
@@ -130,15 +130,15 @@ describe("sorts", () => {
   it("title and created", async () => {
     const result = await titles({ sort: "title" });
     expect(result).toEqual([...result].sort());
-    const created = await titles({ sort: "created", direction: "asc" });
+    const created = await titles({ sort: "created", sortDirection: "asc" });
     expect(created[0]).toBe("alpha overdue");
   });
 
   for (const sort of TASK_SORTS) {
     for (const direction of ["asc", "desc"] as const) {
       it(`paginates ${sort} ${direction} without gaps or repeats`, async () => {
-        const everything = await titles({ sort, direction, status: "ALL", limit: 100 });
-        expect(await allPages({ sort, direction, status: "ALL" })).toEqual(everything);
+        const everything = await titles({ sort, sortDirection: direction, status: "ALL", limit: 100 });
+        expect(await allPages({ sort, sortDirection: direction, status: "ALL" })).toEqual(everything);
       });
     }
   }

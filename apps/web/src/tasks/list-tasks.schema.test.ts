@@ -15,12 +15,30 @@ describe("ZListTasksSchema", () => {
     [{ tagIds: ["x"] }],
     [{ dueFrom: "2026-02-01T00:00:00Z", dueTo: "2026-01-01T00:00:00Z" }],
     [{ unknown: 1 }],
+    [{ sortDirection: "up" }],
+    // The sort order used to be called `direction`; that name now belongs to tRPC's page direction.
+    [{ direction: "desc" }],
   ])("refuses %j", (input) => {
     expect(ZListTasksSchema.safeParse(input).success).toBe(false);
   });
 
   it("treats a missing input as the defaults", () => {
     expect(ZListTasksSchema.parse(undefined)).toEqual({ status: "OPEN", sort: "position", limit: 50 });
+  });
+
+  it("takes the sort order from sortDirection", () => {
+    expect(ZListTasksSchema.parse({ sort: "title", sortDirection: "desc" })).toMatchObject({ sort: "title", sortDirection: "desc" });
+  });
+
+  it("accepts the page direction infiniteQueryOptions() adds, which does not change the sort", () => {
+    const parsed = ZListTasksSchema.parse({ sort: "title", cursor: null, direction: "forward" });
+    expect(parsed.direction).toBe("forward");
+    expect(parsed.sortDirection).toBeUndefined();
+  });
+
+  it("names sortDirection when given asc/desc as the page direction", () => {
+    const result = ZListTasksSchema.safeParse({ direction: "asc" });
+    expect(result.error?.issues[0]?.message).toMatch(/sortDirection/);
   });
 
   it("accepts a null cursor (first page of an infinite query)", () => {

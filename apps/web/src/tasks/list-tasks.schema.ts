@@ -36,9 +36,16 @@ export const ZListTasksSchema = z
       .refine(hasNoNul, "Search text cannot contain the NUL character (U+0000)")
       .optional(),
     sort: ZTaskSortSchema.default("position"),
-    direction: z.enum(["asc", "desc"]).optional(),
-    /** nextCursor of the previous page; only valid with the same sort and direction. */
+    sortDirection: z.enum(["asc", "desc"]).optional(),
+    /** nextCursor of the previous page; only valid with the same sort and sortDirection. */
     cursor: z.string().max(2000).nullish(),
+    /**
+     * TanStack's page direction, which `trpc.task.list.infiniteQueryOptions()` adds to every page
+     * request. Accepted and ignored (pages only go forward); the sort order is `sortDirection`.
+     */
+    direction: z
+      .enum(["forward", "backward"], { error: "direction is the page direction (forward or backward); the sort order is sortDirection" })
+      .optional(),
     limit: z.number().int().min(1, "limit must be at least 1").max(100, "limit can be at most 100").default(50),
   })
   .superRefine((input, ctx) => {

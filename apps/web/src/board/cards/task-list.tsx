@@ -1,12 +1,12 @@
 "use client";
 // The board's list: loads pages of tasks for the current filters, groups them, and handles the
 // loading, empty, error and "more to load" states.
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useIsMutating } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import { AlertIcon } from "@/components/icons";
 import { CardSkeletons } from "@/components/skeleton";
-import { useTRPC, useTRPCClient } from "@/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { isUnauthorized, readApiError } from "../api-errors";
 import { groupTasks, type GroupBy } from "../group-tasks";
 import type { Task, TaskListInput } from "../types";
@@ -40,17 +40,12 @@ export function positionAfterMove(list: Task[], index: number, step: -1 | 1, sig
 
 export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearFilters, onReorder, ...actions }: TaskListProps) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const router = useRouter();
-  // Not trpc.task.list.infiniteQueryOptions(): tRPC writes TanStack's page direction
-  // ("forward") into the input's `direction` field, which task.list uses for asc/desc. Same
-  // cache key, so invalidation and the optimistic cache updates still find these pages.
-  const query = useInfiniteQuery({
-    queryKey: trpc.task.list.infiniteQueryKey(input),
-    queryFn: ({ pageParam, signal }) => client.task.list.query({ ...input, cursor: pageParam }, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const query = useInfiniteQuery(
+    trpc.task.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
+  );
+  // Moves show at once and are saved one after another; the list is busy until all are saved.
+  const savingMoves = useIsMutating({ mutationKey: trpc.task.reorder.mutationKey() }) > 0;
   const tasks = useMemo(() => (query.data?.pages.flatMap((p) => p.items) ?? []) as Task[], [query.data]);
   const now = new Date();
   const groups = groupTasks(tasks, groupBy, now, zone);
@@ -104,7 +99,7 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
   }
 
   return (
-    <div className="task-groups" aria-busy={query.isFetching || undefined}>
+    <div className="task-groups" data-testid="task-list" aria-busy={query.isFetching || savingMoves || undefined}>
       {groups.map((group) => (
         <section key={group.key} className={`task-group${group.tone ? ` tone-${group.tone}` : ""}`} aria-labelledby={`group-${group.key}`}>
           <h2 id={`group-${group.key}`} className="group-heading">
@@ -122,7 +117,7 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
                 onMove={
                   onReorder &&
                   ((t, step) => {
-                    const position = positionAfterMove(group.tasks, index, step, input.direction === "desc" ? -1 : 1);
+                    const position = positionAfterMove(group.tasks, index, step, input.sortDirection === "desc" ? -1 : 1);
                     if (position !== null) onReorder(t, position);
                   })
                 }

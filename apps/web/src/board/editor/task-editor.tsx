@@ -1,15 +1,17 @@
 "use client";
 // The task editor dialog: every field of a task, saved as one update with the version it was
 // opened at. Server validation errors appear next to their fields; a CONFLICT (someone changed the
-// task meanwhile) offers to load the latest version or to overwrite with these edits.
+// task meanwhile) loads the latest version, says what changed, and offers to take it as it is or
+// to keep these edits on top of it (conflict.ts).
 import { useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { TaskHistory } from "@/audit/task-history";
 import { Dialog } from "@/components/dialog";
 import { TagChip } from "@/components/tag-chip";
 import { useTRPC } from "@/trpc/client";
 import { readApiError } from "../api-errors";
+import { describeTaskChanges, mergeDrafts, type TaskChange } from "./conflict";
 import { putTask } from "../task-cache";
 import { PRIORITIES, PRIORITY_LABEL, type Task } from "../types";
 import type { CreateTaskInput, useTaskActions } from "../use-task-actions";
@@ -52,9 +54,18 @@ export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
   const [base, setBase] = useState(target.mode === "edit" ? target.task : null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
+  // The form as it was loaded from `base`: what "my edits" are measured against in a merge.
+  const [ancestor, setAncestor] = useState(initial.draft);
+  const [conflict, setConflict] = useState<{ latest: Task; changes: TaskChange[] } | null>(null);
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<EditorDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const conflictRef = useRef<HTMLDivElement>(null);
+  // The Save button is at the bottom of a long form; bring the explanation into view.
+  // (A block body: Chromium's scrollIntoView() now returns a promise, which React would take for
+  // the effect's cleanup function.)
+  useEffect(() => {
+    conflictRef.current?.scrollIntoView({ block: "nearest" });
+  }, [conflict]);
 
   async function loadLatest(): Promise<Task | null> {
     if (!base) return null;
@@ -89,10 +100,13 @@ export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
       onClose();
     } catch (error) {
       const view = readApiError(error);
-      if (view.code === "CONFLICT") {
-        setConflict(view.message);
-        // Refresh the board behind the dialog so it shows what the other change did.
-        void loadLatest().catch(() => undefined);
+      if (view.code === "CONFLICT" && base) {
+        // Also refreshes the board behind the dialog.
+        const latest = await loadLatest().catch((e: unknown) => {
+          setFormError(readApiError(e).code === "NOT_FOUND" ? "This task was deleted elsewhere while you were editing it." : view.message);
+          return null;
+        });
+        if (latest) setConflict({ latest, changes: describeTaskChanges(base, latest, new Date(), zone) });
       } else {
         setErrors(view.fields);
         if (Object.keys(view.fields).length === 0) setFormError(view.message);
@@ -102,15 +116,14 @@ export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
     }
   }
 
-  async function resolveConflict(keepMine: boolean) {
-    const latest = await loadLatest().catch((e: unknown) => {
-      setFormError(readApiError(e).message);
-      return null;
-    });
-    if (!latest) return;
-    setBase(latest);
-    if (!keepMine) setDraft(draftFromTask({ ...latest, tagIds: latest.tags.map((t) => t.id) }, zone));
+  function resolveConflict(keepMine: boolean) {
+    if (!conflict) return;
+    const theirs = draftFromTask({ ...conflict.latest, tagIds: conflict.latest.tags.map((t) => t.id) }, zone);
+    setDraft(keepMine ? mergeDrafts(ancestor, draft, theirs) : theirs);
+    setAncestor(theirs);
+    setBase(conflict.latest);
     setConflict(null);
+    toast(keepMine ? "Their changes are loaded with your edits on top. Review, then save." : "Loaded the latest version.");
   }
 
   const title = target.mode === "edit" ? "Edit task" : "New task";
@@ -144,11 +157,18 @@ export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
     >
       <form id="task-editor-form" className="editor-form" onSubmit={save} noValidate>
         {conflict && (
-          <div className="banner warning" role="alert">
-            <p><strong>This task changed while you were editing.</strong> {conflict}</p>
+          <div ref={conflictRef} className="banner warning" role="alert" aria-labelledby="conflict-title">
+            <p id="conflict-title"><strong>Someone else changed this task while you were editing it</strong> (in another tab or on another device). Your edits are not saved yet.</p>
+            {conflict.changes.length > 0 ? (
+              <ul className="conflict-changes" aria-label="Their changes">
+                {conflict.changes.map((c) => <li key={c.field}>{c.field}: {c.now}</li>)}
+              </ul>
+            ) : (
+              <p>Only its place on the board changed.</p>
+            )}
             <div className="banner-actions">
-              <button type="button" className="button small" onClick={() => void resolveConflict(false)}>Load latest (discard my edits)</button>
-              <button type="button" className="button small" onClick={() => void resolveConflict(true)}>Keep my edits</button>
+              <button type="button" className="button small" onClick={() => resolveConflict(true)}>Keep my edits on top of theirs</button>
+              <button type="button" className="button small" onClick={() => resolveConflict(false)}>Use their version (discard my edits)</button>
             </div>
           </div>
         )}

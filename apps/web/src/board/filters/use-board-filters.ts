@@ -53,7 +53,7 @@ export function parseBoardFilters(params: URLSearchParams): BoardFilters {
 
 export function filtersToListInput(f: BoardFilters, now: Date, zone: string): TaskListInput {
   const input: TaskListInput = { status: f.status, sort: f.sort, limit: 50 };
-  if (f.direction) input.direction = f.direction;
+  if (f.direction) input.sortDirection = f.direction;
   if (f.priorities.length) input.priorities = f.priorities;
   if (f.tagIds.length) input.tagIds = f.tagIds;
   if (f.q.trim()) input.search = f.q.trim();

@@ -1,8 +1,10 @@
 "use client";
-// Rename, recolour and delete tags, with how many tasks use each.
+// Rename, recolour and delete tags, with how many tasks use each. Deleting a tag that tasks use
+// asks first (the tasks lose the tag; there is no undo).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Dialog } from "@/components/dialog";
 import { TAG_COLORS, tagColor } from "@/components/tag-chip";
 import { useTRPC } from "@/trpc/client";
@@ -11,11 +13,14 @@ import { invalidateLists } from "../task-cache";
 
 type TagRow = { id: string; name: string; color: string | null; taskCount: number; openTaskCount: number };
 
-function TagRowEditor({ tag }: { tag: TagRow }) {
+const taskCountText = (n: number) => (n === 1 ? "1 task" : `${n} tasks`);
+
+function TagRowEditor({ tag, onDeleted }: { tag: TagRow; onDeleted: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState(tag.name);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.tag.list.queryKey() });
     void invalidateLists(queryClient);
@@ -25,7 +30,7 @@ function TagRowEditor({ tag }: { tag: TagRow }) {
     onError: (e) => setError(readApiError(e).message),
   }));
   const remove = useMutation(trpc.tag.delete.mutationOptions({
-    onSuccess: () => { toast(`Deleted tag “${tag.name}”`); refresh(); },
+    onSuccess: () => { toast(`Deleted tag “${tag.name}”`); onDeleted(); refresh(); },
     onError: (e) => toast.error(readApiError(e).message),
   }));
   const color = tagColor(tag);
@@ -71,15 +76,26 @@ function TagRowEditor({ tag }: { tag: TagRow }) {
           type="button"
           className="button danger ghost small"
           onClick={() => {
-            if (tag.taskCount === 0 || window.confirm(`Delete “${tag.name}”? It is removed from ${tag.taskCount} task(s); the tasks stay.`)) {
-              remove.mutate({ id: tag.id });
-            }
+            if (tag.taskCount === 0) remove.mutate({ id: tag.id });
+            else setConfirming(true);
           }}
+          disabled={remove.isPending}
           aria-label={`Delete tag ${tag.name}`}
         >
           Delete
         </button>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete tag “${tag.name}”?`}
+        description={`It is removed from ${taskCountText(tag.taskCount)}; the tasks themselves stay.`}
+        confirmLabel="Delete tag"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          remove.mutate({ id: tag.id });
+        }}
+      />
       {error && <p id={errorId} className="field-error" role="alert">{error}</p>}
     </li>
   );
@@ -88,16 +104,21 @@ function TagRowEditor({ tag }: { tag: TagRow }) {
 export function TagManager({ open, onClose }: { open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
   const tags = useQuery({ ...trpc.tag.list.queryOptions(), enabled: open });
+  const panel = useRef<HTMLDivElement>(null);
+  // The deleted row's button is about to disappear; keep focus inside the panel.
+  const onDeleted = () => panel.current?.focus();
   return (
     <Dialog open={open} onClose={onClose} title="Tags" description="Rename, recolour or delete your tags. Deleting a tag keeps its tasks." size="md">
-      {tags.isPending && <p className="muted">Loading tags…</p>}
-      {tags.isError && <p className="field-error" role="alert">{readApiError(tags.error).message}</p>}
-      {tags.data && tags.data.length === 0 && <p className="muted">No tags yet. Add one with #name in quick add.</p>}
-      {tags.data && tags.data.length > 0 && (
-        <ul className="tag-rows" aria-label="Your tags">
-          {(tags.data as TagRow[]).map((tag) => <TagRowEditor key={`${tag.id}:${tag.name}`} tag={tag} />)}
-        </ul>
-      )}
+      <div ref={panel} tabIndex={-1} className="tag-panel">
+        {tags.isPending && <p className="muted">Loading tags…</p>}
+        {tags.isError && <p className="field-error" role="alert">{readApiError(tags.error).message}</p>}
+        {tags.data && tags.data.length === 0 && <p className="muted">No tags yet. Add one with #name in quick add.</p>}
+        {tags.data && tags.data.length > 0 && (
+          <ul className="tag-rows" aria-label="Your tags">
+            {(tags.data as TagRow[]).map((tag) => <TagRowEditor key={`${tag.id}:${tag.name}`} tag={tag} onDeleted={onDeleted} />)}
+          </ul>
+        )}
+      </div>
     </Dialog>
   );
 }
