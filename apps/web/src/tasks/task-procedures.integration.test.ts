@@ -27,6 +27,12 @@ async function lastEvent() {
 }
 
 describe("task.create", () => {
+  it("gives tasks created at the same moment by one user distinct positions, in a row", async () => {
+    const created = await Promise.all(Array.from({ length: 8 }, (_, i) => api.task.create({ title: `Quick add ${i}` })));
+    const positions = created.map((task) => task.position).sort((a, b) => a - b);
+    expect(positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   it("creates the task and writes exactly one task.created event", async () => {
     const task = await api.task.create({ title: "  Write report ", priority: "HIGH", dueAt: "2026-06-01T09:00:00+02:00", timeZone: "Europe/Berlin" });
     expect(task).toMatchObject({

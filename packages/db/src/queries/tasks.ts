@@ -64,8 +64,14 @@ export async function findTaskForUser(
   });
 }
 
-/** Position for a new task at the bottom of the user's board. */
+/**
+ * Position for a new task at the bottom of the user's board. Two creates of one user at once
+ * (quick adds, a next occurrence arriving while the user types) would read the same maximum, so
+ * the user's creates take turns from here to their commit: a transaction-scoped advisory lock per
+ * user, which other users never wait on.
+ */
 export async function nextTaskPosition(tx: Tx, params: { userId: string }): Promise<number> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`task-position:${params.userId}`}, 0))`;
   const result = await tx.task.aggregate({
     where: { userId: params.userId, deletedAt: null },
     _max: { position: true },
