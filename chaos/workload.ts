@@ -65,7 +65,6 @@ export class Workload {
 
   /** One tRPC mutation; the task it returns (undefined when it failed, counted). */
   async call(user: SimulatedUser, procedure: string, input: unknown): Promise<{ id: string; version: number } | undefined> {
-    const outage = this.outage;
     const started = performance.now();
     let status: number;
     let text: string;
@@ -83,6 +82,8 @@ export class Workload {
       status = 0;
       text = String(error);
     }
+    // Judged by when the answer came: a call sent just before the outage began is answered in it.
+    const outage = this.outage;
     if (outage) {
       outage.statuses.set(String(status), (outage.statuses.get(String(status)) ?? 0) + 1);
       outage.slowestMs = Math.max(outage.slowestMs, performance.now() - started);
