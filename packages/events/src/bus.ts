@@ -24,6 +24,14 @@ export interface Subscription {
   consumer: string;
   topic: TTopic;
   handle(delivery: Delivery): Promise<DeliveryStatus>;
+  /**
+   * Optional. Consecutive deliveries of ONE partition key, in publish order, applied as one unit
+   * (one transaction for the whole backlog instead of one per event). Resolves true when every one
+   * was handled as if it had answered SUCCESS, false when none was: the transport then delivers
+   * them one at a time through handle(), with the usual retries and dead letters. A transport may
+   * never call it.
+   */
+  handleBatch?(deliveries: readonly Delivery[]): Promise<boolean>;
 }
 
 export interface ScheduledJob {

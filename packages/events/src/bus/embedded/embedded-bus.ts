@@ -7,10 +7,13 @@
 // - Per-partition order: a subscriber's jobs for one partition key (user) share a named queue,
 //   which graphile-worker runs one job at a time. Jobs are picked by run_at, so publish stamps
 //   them now() + n µs to keep a batch's order (equal timestamps would be picked in any order).
+// - A user's backlog in one run: the job that holds a queue also takes that queue's next due jobs
+//   (queue-backlog.ts) and offers them to the subscription's handleBatch, if it has one.
 // - Retries: inside the job (see retry-loop.ts for why), then the dead-letter sink. Jobs survive
 //   any process restart; a killed process's locks are released by the survivors (stale-locks.ts).
 // - Scheduled jobs: graphile-worker jobs with a job key (= the job name): scheduling the same name
-//   replaces the earlier job, cancelling removes it.
+//   replaces the earlier job, cancelling removes it. A timer wakes the pool when one falls due
+//   (due-wake.ts) instead of the next poll.
 import { EventEmitter } from "node:events";
 import {
   Logger as GraphileLogger,
@@ -36,6 +39,8 @@ import {
 import type { TCloudEvent } from "../../envelope.ts";
 import type { TTopic } from "../../topics.ts";
 import { BUS_SCHEMA, installBusSchema } from "./bus-schema.ts";
+import { createDueWake } from "./due-wake.ts";
+import { completeQueuedJobs, takeQueuedJobs, type QueuedJob } from "./queue-backlog.ts";
 import { runWithRetries } from "./retry-loop.ts";
 import { beat, forget, releaseDeadPools } from "./stale-locks.ts";
 
@@ -56,6 +61,8 @@ export interface EmbeddedBusOptions {
   staleAfterMs?: number;
   /** graphile-worker's polling fallback when a LISTEN notification is missed. Default 2 s. */
   pollIntervalMs?: number;
+  /** Most deliveries of one consumer and partition taken in one job run. Default 100. */
+  batchSize?: number;
   log?: BusLogger;
   /** The job runner died (not a handler failure): the process is no longer consuming. */
   onFatal?(error: unknown): void;
@@ -84,6 +91,11 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
   const log = options.log ?? silentLogger;
   const staleAfterMs = options.staleAfterMs ?? 30_000;
   const concurrency = options.concurrency ?? 8;
+  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const sweepEveryMs = Math.max(250, Math.floor(staleAfterMs / 3));
+  // Twice the look-ahead period, so that consecutive look-aheads overlap.
+  const dueWake = createDueWake(() => wakePool?.(), 2 * sweepEveryMs);
+  let wakePool: (() => void) | undefined;
   const pool = new pg.Pool({ connectionString: options.connectionString, max: concurrency + 4 });
   // A dropped connection must not crash the process: graphile-worker reconnects.
   pool.on("error", (error) => log.warn({ err: error }, "idle bus connection failed"));
@@ -116,25 +128,53 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
     return readyPromise;
   }
 
+  /** One delivery to its end: retries, then the dead-letter sink. */
+  async function deliverOne(subscription: Subscription, { topic, event }: DeliveryPayload): Promise<void> {
+    const result = await runWithRetries(retry, async (attempt) => {
+      const delivery: Delivery = { topic, event, attempt };
+      const status = await subscription.handle(delivery);
+      return { status, error: delivery.error };
+    });
+    if (result.status === "SUCCESS") return;
+    const error = result.error ?? (result.status === "DROP" ? "dropped by the handler" : "retries used up");
+    // If this throws (database down), graphile-worker re-runs the job later: at-least-once.
+    await options.onDeadLetter({ consumer: subscription.consumer, topic, event, error, attempts: result.attempts });
+  }
+
+  /** Whole backlog in one unit when the subscription can; otherwise (or if it refuses) one by one. */
+  async function deliverInOrder(subscription: Subscription, payloads: readonly DeliveryPayload[], done: (index: number) => void) {
+    if (payloads.length > 1 && subscription.handleBatch) {
+      const deliveries = payloads.map(({ topic, event }): Delivery => ({ topic, event, attempt: 1 }));
+      const applied = await subscription.handleBatch(deliveries).catch((error: unknown) => {
+        log.warn({ err: error, consumer: subscription.consumer }, "batch handler threw: delivering one by one");
+        return false;
+      });
+      if (applied) {
+        payloads.forEach((_, index) => done(index));
+        return;
+      }
+    }
+    for (const [index, payload] of payloads.entries()) {
+      await deliverOne(subscription, payload);
+      done(index);
+    }
+  }
+
   function deliveryTask(subscription: Subscription): Task {
-    return async (raw) => {
-      const { topic, event } = raw as DeliveryPayload;
-      const result = await runWithRetries(retry, async (attempt) => {
-        const delivery: Delivery = { topic, event, attempt };
-        const status = await subscription.handle(delivery);
-        return { status, error: delivery.error };
-      });
-      if (result.status === "SUCCESS") return;
-      const error =
-        result.error ?? (result.status === "DROP" ? "dropped by the handler" : "retries used up");
-      // If this throws (database down), graphile-worker re-runs the job later: at-least-once.
-      await options.onDeadLetter({
-        consumer: subscription.consumer,
-        topic,
-        event,
-        error,
-        attempts: result.attempts,
-      });
+    return async (raw, helpers) => {
+      const queueId = helpers.job.job_queue_id;
+      const queued: QueuedJob[] = queueId === null || stopped ? [] : await takeQueuedJobs(pool, queueId, batchSize - 1);
+      const payloads = [raw as DeliveryPayload, ...queued.map((job) => job.payload as DeliveryPayload)];
+      const handled: string[] = [];
+      try {
+        await deliverInOrder(subscription, payloads, (index) => {
+          const job = index > 0 ? queued[index - 1] : undefined;
+          if (job) handled.push(job.id);
+        });
+      } finally {
+        // The handled ones only: the rest stay jobs of the queue, in order, for the next run.
+        await completeQueuedJobs(pool, handled);
+      }
     };
   }
 
@@ -154,6 +194,8 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
     if (!utils || !poolId) return;
     try {
       await beat(pool, poolId);
+      // Jobs scheduled by another replica, or before this process started.
+      await dueWake.lookAhead(pool, JOB_TASK);
       const released = await releaseDeadPools(pool, utils, staleAfterMs);
       if (released.length > 0) log.warn({ pools: released }, "released the job locks of dead worker pools");
     } catch (error) {
@@ -202,6 +244,7 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
         runAt: job.at,
         maxAttempts: CRASH_ATTEMPTS,
       });
+      dueWake.expect(job.at);
     },
 
     async cancel(name) {
@@ -233,6 +276,7 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
       let nudgeTimer: NodeJS.Timeout | undefined;
       events.on("pool:create", ({ workerPool }) => {
         poolId = workerPool.id;
+        wakePool = () => workerPool.nudge(concurrency);
         // graphile-worker wakes idle workers when jobs are inserted, not when a named queue is
         // unlocked, so a user's next event could wait for the next poll. Completion is written
         // just after "job:complete" fires; shortly after it, ask one idle worker to look again.
@@ -256,7 +300,7 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
         if (!stopped) options.onFatal?.(error);
       });
       await sweep();
-      timer = setInterval(() => void sweep(), Math.max(250, Math.floor(staleAfterMs / 3)));
+      timer = setInterval(() => void sweep(), sweepEveryMs);
       timer.unref();
       log.info({ consumers: [...byConsumer.keys()], concurrency }, "embedded bus started");
     },
@@ -265,6 +309,7 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
       if (stopped) return;
       stopped = true;
       if (timer) clearInterval(timer);
+      dueWake.stop();
       // Graceful: no new jobs are taken; running ones (including their backoff) finish first.
       if (runner) await runner.stop();
       if (poolId) await forget(pool, poolId).catch(() => undefined);
