@@ -52,6 +52,14 @@ export interface ConsumerJobs {
     /** `traceparent`: the firing's span, for the events the job produces (like ConsumerContext's). */
     context: { db: Db; log: Logger; jobs: JobScheduler; traceparent?: string },
   ): Promise<void>;
+  /**
+   * Optional: several due jobs of one owner in one go (one transaction). Resolve true when every
+   * one was handled, false (having changed nothing) to have them run one by one through handle().
+   */
+  handleBatch?(
+    jobs: readonly { name: string; payload: unknown; traceparent?: string }[],
+    context: { db: Db; log: Logger; jobs: JobScheduler },
+  ): Promise<boolean>;
 }
 
 export interface ConsumerDefinition<TDefs extends readonly TAnyEventDefinition[] = readonly TAnyEventDefinition[]> {

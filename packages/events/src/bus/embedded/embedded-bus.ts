@@ -31,6 +31,7 @@ import {
   type DeadLetterSink,
   type Delivery,
   type EventBus,
+  type JobBatchHandler,
   type JobHandler,
   type RetryPolicy,
   type ScheduledJob,
@@ -70,6 +71,8 @@ export interface EmbeddedBusOptions {
 
 const DELIVER_TASK_PREFIX = "bus:deliver:";
 const JOB_TASK = "bus:job";
+/** Queue of one partition's scheduled jobs; ":" never occurs in a consumer name, so no clash. */
+const JOB_QUEUE_PREFIX = "job:";
 /** graphile-worker's own attempts only count crashes of the process mid-job, not handler retries. */
 const CRASH_ATTEMPTS = 25;
 
@@ -102,6 +105,7 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
   pool.on("connect", (client) => client.on("error", (error) => log.warn({ err: error }, "bus connection failed")));
   const subscriptions = new Map<string, Subscription>();
   let jobHandler: JobHandler | undefined;
+  let jobBatchHandler: JobBatchHandler | undefined;
   let runner: Runner | undefined;
   let utils: WorkerUtils | undefined;
   let poolId: string | undefined;
@@ -178,15 +182,41 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
     };
   }
 
-  const jobTask: Task = async (raw) => {
-    const { name, payload } = raw as JobPayload;
-    if (!jobHandler) throw new Error(`no job handler registered for job "${name}"`);
-    const handler = jobHandler;
-    const result = await runWithRetries(retry, (attempt) =>
-      handler({ name, payload, attempt }).then((status) => ({ status })),
-    );
+  async function fireOne(handler: JobHandler, { name, payload }: JobPayload): Promise<void> {
+    const result = await runWithRetries(retry, (attempt) => handler({ name, payload, attempt }).then((status) => ({ status })));
     if (result.status !== "SUCCESS") {
       log.error({ job: name, attempts: result.attempts, status: result.status }, "scheduled job gave up");
+    }
+  }
+
+  // Like deliveryTask: a job of a partition's queue also takes that queue's other due jobs, so a
+  // burst of one user's reminders fires in a few transactions instead of one per reminder.
+  const jobTask: Task = async (raw, helpers) => {
+    const head = raw as JobPayload;
+    if (!jobHandler) throw new Error(`no job handler registered for job "${head.name}"`);
+    const handler = jobHandler;
+    const queueId = helpers.job.job_queue_id;
+    const queued = queueId === null || !jobBatchHandler || stopped ? [] : await takeQueuedJobs(pool, queueId, batchSize - 1);
+    const jobs = [head, ...queued.map((job) => job.payload as JobPayload)];
+    if (jobs.length > 1 && jobBatchHandler) {
+      const applied = await jobBatchHandler(jobs).catch((error: unknown) => {
+        log.warn({ err: error }, "job batch handler threw: firing one by one");
+        return false;
+      });
+      if (applied) {
+        await completeQueuedJobs(pool, queued.map((job) => job.id));
+        return;
+      }
+    }
+    const handled: string[] = [];
+    try {
+      for (const [index, job] of jobs.entries()) {
+        await fireOne(handler, job);
+        const taken = index > 0 ? queued[index - 1] : undefined;
+        if (taken) handled.push(taken.id);
+      }
+    } finally {
+      await completeQueuedJobs(pool, handled);
     }
   };
 
@@ -231,9 +261,10 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
       subscriptions.set(key, subscription);
     },
 
-    onJob(handler) {
+    onJob(handler, batchHandler) {
       if (started) throw new Error("onJob() after start(): register the job handler first");
       jobHandler = handler;
+      jobBatchHandler = batchHandler;
     },
 
     async schedule(job: ScheduledJob) {
@@ -242,6 +273,7 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
         jobKey: job.name,
         jobKeyMode: "replace",
         runAt: job.at,
+        ...(job.partitionKey ? { queueName: JOB_QUEUE_PREFIX + job.partitionKey } : {}),
         maxAttempts: CRASH_ATTEMPTS,
       });
       dueWake.expect(job.at);
