@@ -3,7 +3,7 @@
 // transport (the Dapr SDK would ack a throw as success, PITFALLS 1).
 import { performance } from "node:perf_hooks";
 import { SpanKind, SpanStatusCode, context as otelContext, trace, type Span } from "@opentelemetry/api";
-import { markEventProcessed, type Db, type Prisma } from "@taskboard/db";
+import { markEventProcessed, markEventsProcessed, type Db, type Prisma } from "@taskboard/db";
 import { parseEvent, type DeliveryStatus, type Subscription, type TCloudEvent } from "@taskboard/events";
 import type { Logger } from "pino";
 import type { ChangePublisher } from "../consumers/sync/change-publisher.ts";
@@ -71,9 +71,10 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
     attempt: number,
     { span, log, traceparent }: EventSpan,
     postCommit: (() => void | Promise<void>)[],
+    marked = false,
   ): Promise<boolean> {
     return otelContext.with(trace.setSpan(otelContext.active(), span), async () => {
-      if (!(await markEventProcessed(tx, consumer.name, event.id))) return false;
+      if (!marked && !(await markEventProcessed(tx, consumer.name, event.id))) return false;
       await consumer.handle(event as never, {
         tx,
         log,
@@ -158,11 +159,27 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
         const applied = await deps.db.$transaction(
           async (tx) => {
             postCommit = [];
-            const results: boolean[] = [];
-            for (const [index, event] of events.entries()) {
-              results.push(await apply(tx, event, 1, spans[index] as EventSpan, postCommit));
+            const queue = postCommit;
+            // One statement records them all; a duplicate (already handled) is left out.
+            const fresh = await markEventsProcessed(tx, consumer.name, events.map((event) => event.id));
+            const applied = events.map((event) => fresh.delete(event.id));
+            const todo = events.filter((_, index) => applied[index]);
+            if (consumer.handleMany) {
+              if (todo.length > 0) {
+                await consumer.handleMany(todo as never, {
+                  tx,
+                  log: baseLog,
+                  afterCommit: (effect) => void queue.push(effect),
+                  jobs: deps.jobs ?? noScheduler,
+                  changes: deps.changes,
+                });
+              }
+            } else {
+              for (const [index, event] of events.entries()) {
+                if (applied[index]) await apply(tx, event, 1, spans[index] as EventSpan, queue, true);
+              }
             }
-            return results;
+            return applied;
           },
           { timeout },
         );
