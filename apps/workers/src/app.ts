@@ -12,7 +12,7 @@ import { createOutboxRelay, type OutboxRelay } from "./relay/outbox-relay.ts";
 import { createConsumerSubscription } from "./runtime/consumer-subscription.ts";
 import { createDeadLetterSink } from "./runtime/dead-letter-sink.ts";
 import type { ConsumerDefinition } from "./runtime/define-consumer.ts";
-import { createJobDispatcher } from "./runtime/job-dispatcher.ts";
+import { createJobBatchDispatcher, createJobDispatcher } from "./runtime/job-dispatcher.ts";
 
 export interface WorkersConfig {
   bus: BusConfig;
@@ -61,7 +61,7 @@ export async function startWorkers(
     bus.subscribe(createConsumerSubscription(consumer, { db, log, metrics, jobs: bus, changes: realtime?.server }));
   }
   const jobHandler = createJobDispatcher(consumers, { db, log, jobs: bus });
-  if (jobHandler) bus.onJob(jobHandler);
+  if (jobHandler) bus.onJob(jobHandler, createJobBatchDispatcher(consumers, { db, log, jobs: bus }));
 
   const health = createHealthServer(
     {

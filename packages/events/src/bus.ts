@@ -24,6 +24,14 @@ export interface Subscription {
   consumer: string;
   topic: TTopic;
   handle(delivery: Delivery): Promise<DeliveryStatus>;
+  /**
+   * Optional. Consecutive deliveries of ONE partition key, in publish order, applied as one unit
+   * (one transaction for the whole backlog instead of one per event). Resolves true when every one
+   * was handled as if it had answered SUCCESS, false when none was: the transport then delivers
+   * them one at a time through handle(), with the usual retries and dead letters. A transport may
+   * never call it.
+   */
+  handleBatch?(deliveries: readonly Delivery[]): Promise<boolean>;
 }
 
 export interface ScheduledJob {
@@ -32,10 +40,24 @@ export interface ScheduledJob {
   /** When to fire, an absolute instant (sent as UTC with an offset). */
   at: Date;
   payload: unknown;
+  /**
+   * Optional owner (the user): a transport may fire one owner's due jobs one at a time and hand
+   * several of them to the batch job handler together. Jobs of different owners fire in parallel.
+   */
+  partitionKey?: string;
 }
 
 export interface JobHandler {
   (job: { name: string; payload: unknown; attempt: number }): Promise<DeliveryStatus>;
+}
+
+/**
+ * Several due jobs of one partition key at once: true when every one was handled (as if each
+ * answered SUCCESS), false when none was; the transport then runs them one by one through the
+ * JobHandler, with its retries.
+ */
+export interface JobBatchHandler {
+  (jobs: readonly { name: string; payload: unknown }[]): Promise<boolean>;
 }
 
 /** How a transport retries a delivery its handler answered RETRY to: 1 s, 2 s, 4 s by default. */
@@ -72,8 +94,11 @@ export interface EventBus {
   publish(topic: TTopic, events: readonly TCloudEvent[]): Promise<void>;
   /** Must be called before start(). */
   subscribe(subscription: Subscription): void;
-  /** Must be called before start(). One handler receives every fired job. */
-  onJob(handler: JobHandler): void;
+  /**
+   * Must be called before start(). One handler receives every fired job; the optional batch
+   * handler may receive several due jobs of one partition key (a transport may never call it).
+   */
+  onJob(handler: JobHandler, batchHandler?: JobBatchHandler): void;
   schedule(job: ScheduledJob): Promise<void>;
   /** Cancelling a job that does not exist (or already fired) is not an error. */
   cancel(name: string): Promise<void>;

@@ -2,9 +2,9 @@
 // idempotency record in ONE transaction, classify failures, log and count. Never throws to the
 // transport (the Dapr SDK would ack a throw as success, PITFALLS 1).
 import { performance } from "node:perf_hooks";
-import { SpanKind, SpanStatusCode, context as otelContext, trace } from "@opentelemetry/api";
-import { markEventProcessed, type Db } from "@taskboard/db";
-import { parseEvent, type DeliveryStatus, type Subscription } from "@taskboard/events";
+import { SpanKind, SpanStatusCode, context as otelContext, trace, type Span } from "@opentelemetry/api";
+import { markEventProcessed, markEventsProcessed, type Db, type Prisma } from "@taskboard/db";
+import { parseEvent, type DeliveryStatus, type Subscription, type TCloudEvent } from "@taskboard/events";
 import type { Logger } from "pino";
 import type { ChangePublisher } from "../consumers/sync/change-publisher.ts";
 import type { Metrics } from "../metrics.ts";
@@ -33,6 +33,67 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
   const handled = new Set<string>(consumer.events.map((definition) => definition.type));
   const labels = { consumer: consumer.name };
   const baseLog = deps.log.child({ consumer: consumer.name });
+  const timeout = deps.transactionTimeoutMs ?? 10_000;
+
+  /** The consumer span continues the event's trace (the relay's publish span, itself a child of
+   * the mutation that wrote the event); events the handler produces carry this span. */
+  function startEventSpan(event: TCloudEvent, attempt: number): EventSpan {
+    const span = tracer().startSpan(
+      `consume ${event.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          "messaging.operation.type": "process",
+          "messaging.destination.name": consumer.topic,
+          "messaging.consumer.group.name": consumer.name,
+          "messaging.message.id": event.id,
+          "cloudevents.event_type": event.type,
+          "taskboard.attempt": attempt,
+        },
+      },
+      contextFromTraceparent(event.traceparent),
+    );
+    // Ids only: never the task's contents (title, description) at info level.
+    const log = baseLog.child({
+      ...traceLogFields(span),
+      eventId: event.id,
+      eventType: event.type,
+      userId: event.partitionkey,
+      attempt,
+    });
+    return { span, log, traceparent: traceparentOf(span) };
+  }
+
+  /** The idempotency record and the effect, inside `tx`; false for a duplicate. */
+  async function apply(
+    tx: Prisma.TransactionClient,
+    event: TCloudEvent,
+    attempt: number,
+    { span, log, traceparent }: EventSpan,
+    postCommit: (() => void | Promise<void>)[],
+    marked = false,
+  ): Promise<boolean> {
+    return otelContext.with(trace.setSpan(otelContext.active(), span), async () => {
+      if (!marked && !(await markEventProcessed(tx, consumer.name, event.id))) return false;
+      await consumer.handle(event as never, {
+        tx,
+        log,
+        attempt,
+        afterCommit: (effect) => void postCommit.push(effect),
+        jobs: deps.jobs ?? noScheduler,
+        changes: deps.changes,
+        traceparent,
+      });
+      return true;
+    });
+  }
+
+  function recordApplied(spanned: EventSpan, applied: boolean, seconds: number) {
+    deps.metrics?.eventsConsumed.inc({ ...labels, outcome: applied ? "applied" : "duplicate" });
+    deps.metrics?.handlerSeconds.observe(labels, seconds);
+    spanned.log.debug({ durationMs: Math.round(seconds * 1000), duplicate: !applied }, "event handled");
+    spanned.span.setAttribute("taskboard.duplicate", !applied);
+  }
 
   return {
     consumer: consumer.name,
@@ -49,77 +110,97 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
       const event = parsed.event;
       if (!handled.has(event.type)) return "SUCCESS";
 
-      // The consumer span continues the event's trace (the relay's publish span, itself a child of
-      // the mutation that wrote the event); events the handler produces carry this span.
-      const span = tracer().startSpan(
-        `consume ${event.type}`,
-        {
-          kind: SpanKind.CONSUMER,
-          attributes: {
-            "messaging.operation.type": "process",
-            "messaging.destination.name": consumer.topic,
-            "messaging.consumer.group.name": consumer.name,
-            "messaging.message.id": event.id,
-            "cloudevents.event_type": event.type,
-            "taskboard.attempt": delivery.attempt,
+      const spanned = startEventSpan(event, delivery.attempt);
+      const { span, log } = spanned;
+      try {
+        let postCommit: (() => void | Promise<void>)[] = [];
+        const applied = await deps.db.$transaction(
+          async (tx) => {
+            // A retried transaction callback starts over: forget what a failed try queued.
+            postCommit = [];
+            return apply(tx, event, delivery.attempt, spanned, postCommit);
           },
-        },
-        contextFromTraceparent(event.traceparent),
-      );
-      const traceparent = traceparentOf(span);
-      // Ids only: never the task's contents (title, description) at info level.
-      const log = baseLog.child({
-        ...traceLogFields(span),
-        eventId: event.id,
-        eventType: event.type,
-        userId: event.partitionkey,
-        attempt: delivery.attempt,
-      });
-      return otelContext.with(trace.setSpan(otelContext.active(), span), async (): Promise<DeliveryStatus> => {
-        try {
-          let postCommit: (() => void | Promise<void>)[] = [];
-          const applied = await deps.db.$transaction(
-            async (tx) => {
-              // A retried transaction callback starts over: forget what a failed try queued.
-              postCommit = [];
-              if (!(await markEventProcessed(tx, consumer.name, event.id))) return false;
-              const afterCommit = (effect: () => void | Promise<void>) => void postCommit.push(effect);
-              await consumer.handle(event as never, {
-                tx,
-                log,
-                attempt: delivery.attempt,
-                afterCommit,
-                jobs: deps.jobs ?? noScheduler,
-                changes: deps.changes,
-                traceparent,
-              });
-              return true;
-            },
-            { timeout: deps.transactionTimeoutMs ?? 10_000 },
-          );
-          await runAfterCommit(postCommit, log);
-          const seconds = (performance.now() - started) / 1000;
-          deps.metrics?.eventsConsumed.inc({ ...labels, outcome: applied ? "applied" : "duplicate" });
-          deps.metrics?.handlerSeconds.observe(labels, seconds);
-          log.debug({ durationMs: Math.round(seconds * 1000), duplicate: !applied }, "event handled");
-          span.setAttribute("taskboard.duplicate", !applied);
-          return "SUCCESS";
-        } catch (error) {
-          const verdict: DeliveryStatus = isPermanentError(error) ? "DROP" : "RETRY";
-          delivery.error = errorMessage(error);
-          const durationMs = Math.round(performance.now() - started);
-          deps.metrics?.eventsFailed.inc({ ...labels, verdict });
-          deps.metrics?.handlerSeconds.observe(labels, durationMs / 1000);
-          log.warn({ durationMs, verdict, err: error }, "event handler failed");
-          span.recordException(error instanceof Error ? error : String(error));
-          span.setStatus({ code: SpanStatusCode.ERROR, message: `${verdict}: ${delivery.error}` });
-          return verdict;
-        } finally {
-          span.end();
-        }
-      });
+          { timeout },
+        );
+        await runAfterCommit(postCommit, log);
+        recordApplied(spanned, applied, (performance.now() - started) / 1000);
+        return "SUCCESS";
+      } catch (error) {
+        const verdict: DeliveryStatus = isPermanentError(error) ? "DROP" : "RETRY";
+        delivery.error = errorMessage(error);
+        const durationMs = Math.round(performance.now() - started);
+        deps.metrics?.eventsFailed.inc({ ...labels, verdict });
+        deps.metrics?.handlerSeconds.observe(labels, durationMs / 1000);
+        log.warn({ durationMs, verdict, err: error }, "event handler failed");
+        span.recordException(error instanceof Error ? error : String(error));
+        span.setStatus({ code: SpanStatusCode.ERROR, message: `${verdict}: ${delivery.error}` });
+        return verdict;
+      } finally {
+        span.end();
+      }
+    },
+
+    // A backlog of one user in ONE transaction: every event's idempotency record and effect
+    // commit together or not at all, so exactly-once holds per event; the pushes run after the
+    // commit in event order. Anything unusual (a malformed event, any failure) answers false and
+    // the transport falls back to handle(), where retries and dead letters work per event.
+    async handleBatch(deliveries): Promise<boolean> {
+      const started = performance.now();
+      const events: TCloudEvent[] = [];
+      for (const delivery of deliveries) {
+        const parsed = parseEvent(delivery.event);
+        if (!parsed.ok) return false;
+        if (handled.has(parsed.event.type)) events.push(parsed.event);
+      }
+      if (events.length === 0) return true;
+      const spans = events.map((event) => startEventSpan(event, 1));
+      try {
+        let postCommit: (() => void | Promise<void>)[] = [];
+        const applied = await deps.db.$transaction(
+          async (tx) => {
+            postCommit = [];
+            const queue = postCommit;
+            // One statement records them all; a duplicate (already handled) is left out.
+            const fresh = await markEventsProcessed(tx, consumer.name, events.map((event) => event.id));
+            const applied = events.map((event) => fresh.delete(event.id));
+            const todo = events.filter((_, index) => applied[index]);
+            if (consumer.handleMany) {
+              if (todo.length > 0) {
+                await consumer.handleMany(todo as never, {
+                  tx,
+                  log: baseLog,
+                  afterCommit: (effect) => void queue.push(effect),
+                  jobs: deps.jobs ?? noScheduler,
+                  changes: deps.changes,
+                });
+              }
+            } else {
+              for (const [index, event] of events.entries()) {
+                if (applied[index]) await apply(tx, event, 1, spans[index] as EventSpan, queue, true);
+              }
+            }
+            return applied;
+          },
+          { timeout },
+        );
+        await runAfterCommit(postCommit, baseLog);
+        const seconds = (performance.now() - started) / 1000 / events.length;
+        spans.forEach((spanned, index) => recordApplied(spanned, applied[index] ?? false, seconds));
+        return true;
+      } catch (error) {
+        baseLog.debug({ err: error, size: events.length }, "batch rolled back: delivering one by one");
+        return false;
+      } finally {
+        for (const { span } of spans) span.end();
+      }
     },
   };
+}
+
+interface EventSpan {
+  span: Span;
+  log: Logger;
+  traceparent?: string;
 }
 
 /** Committed is committed: a failing post-commit effect is logged, never turned into a retry. */

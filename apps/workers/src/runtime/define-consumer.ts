@@ -40,6 +40,8 @@ export interface ConsumerContext {
   traceparent?: string;
 }
 
+export type BatchContext = Omit<ConsumerContext, "attempt" | "traceparent">;
+
 export type JobScheduler = Pick<EventBus, "schedule" | "cancel">;
 
 /** Named jobs a consumer schedules and handles when they fire (at least once, possibly late). */
@@ -52,6 +54,14 @@ export interface ConsumerJobs {
     /** `traceparent`: the firing's span, for the events the job produces (like ConsumerContext's). */
     context: { db: Db; log: Logger; jobs: JobScheduler; traceparent?: string },
   ): Promise<void>;
+  /**
+   * Optional: several due jobs of one owner in one go (one transaction). Resolve true when every
+   * one was handled, false (having changed nothing) to have them run one by one through handle().
+   */
+  handleBatch?(
+    jobs: readonly { name: string; payload: unknown; traceparent?: string }[],
+    context: { db: Db; log: Logger; jobs: JobScheduler },
+  ): Promise<boolean>;
 }
 
 export interface ConsumerDefinition<TDefs extends readonly TAnyEventDefinition[] = readonly TAnyEventDefinition[]> {
@@ -60,6 +70,12 @@ export interface ConsumerDefinition<TDefs extends readonly TAnyEventDefinition[]
   events: TDefs;
   /** Throw PermanentError for "never going to work" (dead-letter now); any other throw retries. */
   handle(event: EventOf<TDefs[number]>, context: ConsumerContext): Promise<void>;
+  /**
+   * Optional: several new events of one partition, in order, with set-based writes; the same
+   * effect as handle() on each in turn, in the same kind of transaction. Its context has no
+   * per-event attempt or traceparent, so only for consumers that produce no events.
+   */
+  handleMany?(events: readonly EventOf<TDefs[number]>[], context: BatchContext): Promise<void>;
   jobs?: ConsumerJobs;
 }
 

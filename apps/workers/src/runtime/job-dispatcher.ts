@@ -5,7 +5,7 @@
 // of it, so a reminder firing days later is still part of the change's trace.
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import type { Db } from "@taskboard/db";
-import type { JobHandler } from "@taskboard/events";
+import type { JobBatchHandler, JobHandler } from "@taskboard/events";
 import type { Logger } from "pino";
 import type { ConsumerDefinition, JobScheduler } from "./define-consumer.ts";
 import { contextFromTraceparent, traceLogFields, traceparentOf, tracer } from "../tracing/trace-context.ts";
@@ -42,6 +42,44 @@ export function createJobDispatcher(
       return verdict;
     } finally {
       span.end();
+    }
+  };
+}
+
+/**
+ * Due jobs of one owner handed over together go to their consumer's handleBatch, each in its own
+ * span (child of the span that scheduled it, like a single firing). False, with nothing changed,
+ * when no single consumer owns them all or it has no batch handler: they then fire one by one.
+ */
+export function createJobBatchDispatcher(
+  consumers: readonly ConsumerDefinition[],
+  deps: { db: Db; log: Logger; jobs: JobScheduler },
+): JobBatchHandler | undefined {
+  const owners = consumers.flatMap((consumer) => (consumer.jobs?.handleBatch ? [{ consumer: consumer.name, jobs: consumer.jobs }] : []));
+  if (owners.length === 0) return undefined;
+  return async (jobs) => {
+    const owner = owners.find((candidate) => jobs.every((job) => job.name.startsWith(candidate.jobs.prefix)));
+    const handleBatch = owner?.jobs.handleBatch;
+    if (!owner || !handleBatch) return false;
+    const spans = jobs.map((job) => {
+      const scheduledBy = (job.payload as { traceparent?: unknown } | null)?.traceparent;
+      return tracer().startSpan(
+        `job ${owner.jobs.prefix}`,
+        { kind: SpanKind.CONSUMER, attributes: { "taskboard.job.name": job.name, "taskboard.attempt": 1, "taskboard.consumer": owner.consumer } },
+        contextFromTraceparent(typeof scheduledBy === "string" ? scheduledBy : undefined),
+      );
+    });
+    const log = deps.log.child({ consumer: owner.consumer });
+    try {
+      return await handleBatch(
+        jobs.map((job, index) => ({ ...job, traceparent: traceparentOf(spans[index]) })),
+        { db: deps.db, log, jobs: deps.jobs },
+      );
+    } catch (error) {
+      log.warn({ err: error, jobs: jobs.length }, "job batch failed: firing one by one");
+      return false;
+    } finally {
+      for (const span of spans) span.end();
     }
   };
 }

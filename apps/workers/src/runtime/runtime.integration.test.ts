@@ -168,6 +168,34 @@ describe("worker runtime", () => {
     expect(await probeEffects(database.db, "idempotent")).toHaveLength(1);
   });
 
+  it("applies a batch in one transaction: all of it once, in order, or nothing at all", async () => {
+    let failOn: string | undefined;
+    const consumer = probeConsumer("batched", (event) => {
+      if (event.id === failOn) throw new Error("transient");
+    });
+    const subscription = createConsumerSubscription(consumer, { db: database.db, log });
+    const events = taskEventSeries("user-a", 5);
+    const deliveries = (list: TCloudEvent[]) => list.map((event) => ({ topic: TOPICS.taskEvents, event, attempt: 1 }));
+    const versions = async () => (await probeEffects(database.db, "batched")).map((e) => e.version);
+    const processed = () => database.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM processed_events WHERE consumer = 'batched'`;
+
+    // One failure anywhere: nothing of the batch stays, neither effects nor idempotency records.
+    failOn = events[3]?.id;
+    expect(await subscription.handleBatch?.(deliveries(events))).toBe(false);
+    expect(await versions()).toEqual([]);
+    expect((await processed())[0]?.n).toBe(0n);
+    // A malformed event refuses the batch too, so that handle() can dead-letter it alone.
+    failOn = undefined;
+    expect(await subscription.handleBatch?.(deliveries([events[0] as TCloudEvent, { id: "x" } as unknown as TCloudEvent]))).toBe(false);
+    expect(await versions()).toEqual([]);
+
+    // Already handled events inside a batch are skipped; the rest apply once, in order.
+    expect(await subscription.handle({ topic: TOPICS.taskEvents, event: events[1], attempt: 1 })).toBe("SUCCESS");
+    expect(await subscription.handleBatch?.(deliveries(events))).toBe(true);
+    expect(await subscription.handleBatch?.(deliveries(events))).toBe(true);
+    expect(await versions()).toEqual([2, 1, 3, 4, 5]);
+  });
+
   it("replays a dead letter through the same path once the cause is fixed, then treats it as done", async () => {
     let broken = true;
     const consumer = probeConsumer("replayable", () => {

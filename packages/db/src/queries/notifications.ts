@@ -33,6 +33,13 @@ export async function insertNotification(tx: Tx, input: NotificationInput): Prom
   return count === 1;
 }
 
+/** Returns how many were new (a notification whose event already has one is skipped). */
+export async function insertNotifications(tx: Tx, inputs: readonly NotificationInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const { count } = await tx.notification.createMany({ data: [...inputs], skipDuplicates: true });
+  return count;
+}
+
 /** Newest first, keyset-paginated on (createdAt, id). */
 export async function listNotifications(
   tx: Tx,

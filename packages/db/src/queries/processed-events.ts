@@ -17,3 +17,13 @@ export async function markEventProcessed(tx: Tx, consumer: string, eventId: stri
 export async function countProcessedEvents(tx: Tx, consumer: string): Promise<number> {
   return tx.processedEvent.count({ where: { consumer } });
 }
+
+/** markEventProcessed for several events in one statement: the ids that were new. */
+export async function markEventsProcessed(tx: Tx, consumer: string, eventIds: readonly string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ event_id: string }[]>`
+    INSERT INTO processed_events (consumer, event_id) SELECT ${consumer}, id FROM unnest(${[...eventIds]}::text[]) AS id
+    ON CONFLICT (consumer, event_id) DO NOTHING
+    RETURNING event_id`;
+  return new Set(rows.map((row) => row.event_id));
+}

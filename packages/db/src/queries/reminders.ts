@@ -25,6 +25,26 @@ export async function lockTaskReminder(tx: Tx, taskId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('reminder'), hashtext(${taskId}))`;
 }
 
+/**
+ * lockTaskReminder for several tasks without waiting: true only when every lock was taken. A
+ * batch that would wait (or deadlock against a transaction holding some of them) backs off and
+ * lets each task be handled alone, with the blocking lock.
+ */
+export async function tryLockTaskReminders(tx: Tx, taskIds: readonly string[]): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ locked: boolean }[]>`
+    SELECT pg_try_advisory_xact_lock(hashtext('reminder'), hashtext(t)) AS locked FROM unnest(${[...taskIds]}::text[]) AS t`;
+  return rows.length === taskIds.length && rows.every((row) => row.locked);
+}
+
+export async function findReminderJobs(tx: Tx, taskIds: readonly string[]): Promise<ReminderJobRow[]> {
+  const rows = await tx.reminderJob.findMany({ where: { taskId: { in: [...taskIds] } }, select });
+  return rows as ReminderJobRow[];
+}
+
+export async function markRemindersFired(tx: Tx, taskIds: readonly string[], now: Date): Promise<void> {
+  await tx.reminderJob.updateMany({ where: { taskId: { in: [...taskIds] } }, data: { status: "FIRED", updatedAt: now } });
+}
+
 export async function findReminderJob(tx: Tx, taskId: string): Promise<ReminderJobRow | null> {
   const row = await tx.reminderJob.findUnique({ where: { taskId }, select });
   return row as ReminderJobRow | null;

@@ -92,3 +92,33 @@ export async function pruneUserChanges(tx: Tx, before: Date): Promise<number> {
   const { count } = await tx.userChange.deleteMany({ where: { createdAt: { lt: before } } });
   return count;
 }
+
+/**
+ * appendUserChange for several changes of ONE user, in order, with one counter update and one
+ * insert: the counter row is locked once, for a moment at the end of a batch, instead of once
+ * per change. Returns the seq of each change, in input order.
+ */
+export async function appendUserChanges(tx: Tx, changes: readonly UserChangeInput[]): Promise<number[]> {
+  const first = changes[0];
+  if (!first) return [];
+  if (changes.some((change) => change.userId !== first.userId)) throw new Error("appendUserChanges takes the changes of one user");
+  const [counter] = await tx.$queryRaw<{ last_seq: bigint }[]>`
+    INSERT INTO user_change_counters (user_id, last_seq) VALUES (${first.userId}, ${changes.length})
+    ON CONFLICT (user_id) DO UPDATE SET last_seq = user_change_counters.last_seq + ${changes.length}
+    RETURNING last_seq`;
+  if (!counter) throw new Error("user_change_counters upsert returned no row");
+  const firstSeq = Number(counter.last_seq) - changes.length + 1;
+  const seqs = changes.map((_, index) => firstSeq + index);
+  await tx.userChange.createMany({
+    data: changes.map((change, index) => ({
+      userId: change.userId,
+      seq: seqs[index] ?? 0,
+      kind: change.kind,
+      entityId: change.entityId,
+      version: change.version,
+      payload: change.payload,
+      eventId: change.eventId,
+    })),
+  });
+  return seqs;
+}

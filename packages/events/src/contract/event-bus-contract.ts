@@ -155,6 +155,47 @@ export function runEventBusContract(name: string, harness: EventBusContractHarne
       for (const user of users) expect(seen.get(user)).toEqual(expected);
     });
 
+    it("applies each event once and in partition order when the subscriber also takes batches", async () => {
+      // A transport may hand a partition's backlog to handleBatch, or never; a refused batch
+      // (false) must come again one at a time. Either way: once each, in publish order.
+      const applied = new Map<string, number[]>();
+      const apply = (delivery: Delivery) => {
+        const event = delivery.event as TCloudEvent<string, { task: { version: number } }>;
+        applied.set(event.partitionkey, [...(applied.get(event.partitionkey) ?? []), event.data.task.version]);
+      };
+      const bus = await env.createBus({ retry: CONTRACT_RETRY, onDeadLetter: async (letter) => void deadLetters.push(letter) });
+      let refused = 0;
+      bus.subscribe({
+        consumer: "audit",
+        topic: TOPICS.taskEvents,
+        handle: async (delivery) => {
+          apply(delivery);
+          return "SUCCESS";
+        },
+        handleBatch: async (deliveries) => {
+          // Refuse every other batch, so that both paths run.
+          if (refused++ % 2 === 0) return false;
+          deliveries.forEach(apply);
+          return true;
+        },
+      });
+      running.push(bus);
+      await bus.start();
+      const users = ["user-a", "user-b"];
+      const taskIds = Object.fromEntries(users.map((user) => [user, randomUUID()]));
+      const perUser = 30;
+      for (let batch = 0; batch < 3; batch++) {
+        const events = Array.from({ length: perUser / 3 }, (_, i) =>
+          users.map((user) => sampleEvent("task.updated", user, sampleTask(user, { id: taskIds[user], version: batch * (perUser / 3) + i + 1 }))),
+        ).flat();
+        await bus.publish(TOPICS.taskEvents, events);
+      }
+      await waitFor("all events", () => [...applied.values()].reduce((n, l) => n + l.length, 0) >= users.length * perUser);
+      const expected = Array.from({ length: perUser }, (_, i) => i + 1);
+      for (const user of users) expect(applied.get(user)).toEqual(expected);
+      expect(deadLetters).toEqual([]);
+    });
+
     it("holds later events of a partition while an earlier one is retried", async () => {
       const order: string[] = [];
       const first = sampleEvent("task.created", "user-a");

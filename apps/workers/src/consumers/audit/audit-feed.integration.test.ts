@@ -12,6 +12,7 @@ import { createConsumerSubscription } from "../../runtime/consumer-subscription.
 import type { ConsumerDefinition } from "../../runtime/define-consumer.ts";
 import { adminDatabaseUrl } from "../../testing/admin-database-url.ts";
 import { createSyncConsumer } from "../sync/sync.consumer.ts";
+import { must } from "../testing/consumer-harness.ts";
 import { auditRemindersConsumer, auditTaskEventsConsumer } from "./audit.consumer.ts";
 
 const log = pino({ level: "silent" });
@@ -53,6 +54,22 @@ describe("audit consumer → change feed", () => {
     expect(pushed.map((p) => [p.change.seq, p.change.kind])).toEqual([[1, "task.upserted"], [2, "audit"], [3, "audit"]]);
     expect(pushed[2]?.change.payload).toMatchObject({ type: "reminder.scheduled" });
     expect((await listUserChangesSince(database.db, { userId: "user-a", afterSeq: 0, limit: 10 })).latestSeq).toBe(3);
+  });
+
+  it("records a batch like one event at a time: one entry and one feed change each, in order, once", async () => {
+    const audit = subscribe(auditRemindersConsumer);
+    const events = Array.from({ length: 4 }, () => sampleEvent("reminder.scheduled", "user-a"));
+    const deliveries = events.map((event) => ({ topic: TOPICS.reminders, event, attempt: 1 }));
+    expect(await audit.handle(must(deliveries[0], "delivery"))).toBe("SUCCESS");
+    expect(await audit.handleBatch?.(deliveries)).toBe(true);
+    expect(await audit.handleBatch?.(deliveries)).toBe(true);
+    const entries = await database.db.auditEntry.findMany({ orderBy: { recordedAt: "asc" }, select: { id: true, eventId: true } });
+    expect(entries.map((e) => e.eventId).sort()).toEqual(events.map((e) => e.id).sort());
+    const feed = await listUserChangesSince(database.db, { userId: "user-a", afterSeq: 0, limit: 10 });
+    expect(feed.changes.map((c) => c.seq)).toEqual([1, 2, 3, 4]);
+    const entryIdOf = new Map(entries.map((e) => [e.eventId, e.id]));
+    expect(feed.changes.map((c) => c.entityId)).toEqual(events.map((e) => entryIdOf.get(e.id)));
+    expect(pushed.map((p) => p.change.seq)).toEqual([1, 2, 3, 4]);
   });
 
   it("writes the entry but no feed row when live updates are off", async () => {

@@ -2,9 +2,9 @@
 // topic, since the runtime binds a consumer to one topic. With live updates on, the entry also
 // becomes an "audit" entry of its owner's change feed in the same transaction, pushed after the
 // commit, so open audit pages show it without a reload (and catch up on it by seq after a gap).
-import { appendUserChange, insertAuditEntry, type AuditEntryInput } from "@taskboard/db";
+import { appendUserChange, appendUserChanges, insertAuditEntry, type AuditEntryInput } from "@taskboard/db";
 import { REMINDER_EVENT_DEFINITIONS, TASK_EVENT_DEFINITIONS, TOPICS } from "@taskboard/events";
-import { defineConsumer, type ConsumerContext } from "../../runtime/define-consumer.ts";
+import { defineConsumer, type BatchContext, type ConsumerContext } from "../../runtime/define-consumer.ts";
 import { reminderAuditEntry } from "./reminder-audit-entry.ts";
 import { taskAuditEntry } from "./task-audit-entry.ts";
 
@@ -16,6 +16,9 @@ export const auditTaskEventsConsumer = defineConsumer({
   async handle(event, context) {
     await recordAuditEntry(await taskAuditEntry(context.tx, event), context);
   },
+  // Built one at a time, after the previous one is inserted: an entry's "before" may come from
+  // the entry of the event just ahead of it in the same batch.
+  handleMany: (events, context) => recordAuditEntries(events, (event) => taskAuditEntry(context.tx, event), context),
 });
 
 /** Records every reminder event (scheduled, cancelled, fired) in the audit trail. */
@@ -26,13 +29,49 @@ export const auditRemindersConsumer = defineConsumer({
   async handle(event, context) {
     await recordAuditEntry(reminderAuditEntry(event), context);
   },
+  handleMany: (events, context) => recordAuditEntries(events, async (event) => reminderAuditEntry(event), context),
 });
+
+/**
+ * A backlog's entries, then their feed rows in one append at the end: the user's feed counter,
+ * which the sync consumers also need, stays locked only for the last moment of the batch.
+ */
+async function recordAuditEntries<TEvent>(
+  events: readonly TEvent[],
+  entryOf: (event: TEvent) => Promise<AuditEntryInput>,
+  { tx, afterCommit, changes }: BatchContext,
+): Promise<void> {
+  const inserted: AuditEntryInput[] = [];
+  for (const event of events) {
+    const entry = await entryOf(event);
+    if (await insertAuditEntry(tx, entry)) inserted.push(entry);
+  }
+  if (!changes || inserted.length === 0) return;
+  const feed = inserted.map((entry) => ({
+    userId: entry.userId,
+    kind: "audit" as const,
+    entityId: entry.id,
+    version: entry.version ?? 0,
+    payload: auditFeedPayload(entry),
+    eventId: `audit:${entry.eventId}`,
+  }));
+  const seqs = await appendUserChanges(tx, feed);
+  afterCommit(() =>
+    feed.forEach(({ userId, kind, entityId, version, payload }, index) =>
+      changes.emitToUser(userId, { seq: seqs[index] ?? 0, kind, entityId, version, payload }),
+    ),
+  );
+}
+
+function auditFeedPayload(entry: AuditEntryInput) {
+  return { type: entry.type, taskId: entry.taskId, occurredAt: entry.occurredAt.toISOString() };
+}
 
 async function recordAuditEntry(entry: AuditEntryInput, { tx, afterCommit, changes }: ConsumerContext): Promise<void> {
   if (!(await insertAuditEntry(tx, entry)) || !changes) return;
   // Enough for a tab to tell which cached audit lists the entry belongs to; it refetches those
   // (the list's own shape needs the user's view of actor and cause).
-  const payload = { type: entry.type, taskId: entry.taskId, occurredAt: entry.occurredAt.toISOString() };
+  const payload = auditFeedPayload(entry);
   const row = await appendUserChange(tx, {
     userId: entry.userId,
     kind: "audit",

@@ -11,8 +11,11 @@ import {
   taskRowSelect,
   taskRowToSnapshot,
   type Db,
+  type NotificationInput,
+  type ReminderJobRow,
+  type TaskRow,
 } from "@taskboard/db";
-import { createEvent, reminderFired } from "@taskboard/events";
+import { createEvent, reminderFired, type TCloudEvent } from "@taskboard/events";
 import type { Logger } from "pino";
 import { PermanentError } from "../../runtime/errors.ts";
 import { reminderFiredEventId } from "./reminder-event-id.ts";
@@ -22,59 +25,86 @@ import { REMINDERS_SOURCE } from "./schedule-reminder.ts";
 
 export type FireOutcome = "fired" | "stale" | "duplicate";
 
+export type ReminderJobPayload = ReturnType<typeof parseReminderJob>;
+
+export function parseReminderJob(job: { name: string; payload: unknown }) {
+  const parsed = ZReminderJobPayloadSchema.safeParse(job.payload);
+  if (!parsed.success) throw new PermanentError(`reminder job ${job.name} has an invalid payload: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+export type FiringPlan =
+  | { outcome: "stale" | "duplicate" }
+  | { outcome: "fire"; notification: NotificationInput; event: TCloudEvent };
+
+/**
+ * Whether the task, read under its reminder lock, still wants exactly this job, and if so the
+ * notification and the reminder.fired event to write.
+ */
+export function planFiring(
+  job: { name: string; payload: ReminderJobPayload; traceparent?: string },
+  row: ReminderJobRow | null | undefined,
+  taskRow: TaskRow | null | undefined,
+  now: Date,
+): FiringPlan {
+  if (!row || row.jobName !== job.name) return { outcome: "stale" };
+  if (row.status === "FIRED") return { outcome: "duplicate" };
+  if (row.status !== "SCHEDULED" || !taskRow) return { outcome: "stale" };
+  const task = taskRowToSnapshot(taskRow);
+  if (reminderInstant(task)?.getTime() !== row.fireAt.getTime()) return { outcome: "stale" };
+
+  const eventId = reminderFiredEventId(job.name);
+  const notificationId = randomUUID();
+  const notification: NotificationInput = {
+    id: notificationId,
+    userId: task.userId,
+    taskId: task.id,
+    kind: "reminder",
+    title: task.title,
+    body: task.dueAt ? `Due ${formatDue(new Date(task.dueAt), task.timeZone, task.allDay)}` : "Reminder",
+    eventId,
+    createdAt: now,
+  };
+  const event = createEvent(reminderFired, {
+    id: eventId,
+    data: {
+      taskId: task.id,
+      taskVersion: task.version,
+      jobName: job.name,
+      fireAt: row.fireAt.toISOString(),
+      title: task.title,
+      notificationId,
+    },
+    subject: task.id,
+    partitionKey: task.userId,
+    source: REMINDERS_SOURCE,
+    cause: job.payload.cause,
+    traceparent: job.traceparent,
+    time: now,
+  });
+  return { outcome: "fire", notification, event };
+}
+
 export async function fireReminder(
   db: Db,
   job: { name: string; payload: unknown },
   log: Logger,
   traceparent?: string,
 ): Promise<FireOutcome> {
-  const parsed = ZReminderJobPayloadSchema.safeParse(job.payload);
-  if (!parsed.success) throw new PermanentError(`reminder job ${job.name} has an invalid payload: ${parsed.error.message}`);
-  const payload = parsed.data;
+  const payload = parseReminderJob(job);
   const outcome = await db.$transaction(async (tx): Promise<FireOutcome> => {
     await lockTaskReminder(tx, payload.taskId);
     const row = await findReminderJob(tx, payload.taskId);
-    if (!row || row.jobName !== job.name) return "stale";
-    if (row.status === "FIRED") return "duplicate";
-    if (row.status !== "SCHEDULED") return "stale";
-    const taskRow = await tx.task.findUnique({ where: { id: payload.taskId }, select: taskRowSelect });
-    if (!taskRow) return "stale";
-    const task = taskRowToSnapshot(taskRow);
-    if (reminderInstant(task)?.getTime() !== row.fireAt.getTime()) return "stale";
-
+    const wanted = row?.jobName === job.name && row.status === "SCHEDULED";
+    const taskRow = wanted ? await tx.task.findUnique({ where: { id: payload.taskId }, select: taskRowSelect }) : null;
     const now = new Date();
-    const eventId = reminderFiredEventId(job.name);
-    const notificationId = randomUUID();
-    const inserted = await insertNotification(tx, {
-      id: notificationId,
-      userId: task.userId,
-      taskId: task.id,
-      kind: "reminder",
-      title: task.title,
-      body: task.dueAt ? `Due ${formatDue(new Date(task.dueAt), task.timeZone, task.allDay)}` : "Reminder",
-      eventId,
-      createdAt: now,
-    });
+    const plan = planFiring({ name: job.name, payload, traceparent }, row, taskRow, now);
+    if (plan.outcome !== "fire") return plan.outcome;
+    if (!row) return "stale";
+    const inserted = await insertNotification(tx, plan.notification);
     await saveReminderJob(tx, { ...row, status: "FIRED", now });
     if (!inserted) return "duplicate";
-    const fired = createEvent(reminderFired, {
-      id: eventId,
-      data: {
-        taskId: task.id,
-        taskVersion: task.version,
-        jobName: job.name,
-        fireAt: row.fireAt.toISOString(),
-        title: task.title,
-        notificationId,
-      },
-      subject: task.id,
-      partitionKey: task.userId,
-      source: REMINDERS_SOURCE,
-      cause: payload.cause,
-      traceparent,
-      time: now,
-    });
-    await insertOutboxEvents(tx, reminderFired.topic, [fired]);
+    await insertOutboxEvents(tx, reminderFired.topic, [plan.event]);
     return "fired";
   });
   log.info({ taskId: payload.taskId, outcome }, "reminder job handled");

@@ -6,6 +6,7 @@
 import { TASK_EVENT_DEFINITIONS, TOPICS } from "@taskboard/events";
 import { defineConsumer } from "../../runtime/define-consumer.ts";
 import { fireReminder } from "./fire-reminder.ts";
+import { fireReminders } from "./fire-reminders.ts";
 import { REMINDER_JOB_PREFIX } from "./reminder-instant.ts";
 import { applyTaskReminder } from "./schedule-reminder.ts";
 
@@ -21,5 +22,6 @@ export const remindersConsumer = defineConsumer({
     async handle(job, { db, log, traceparent }) {
       await fireReminder(db, job, log, traceparent);
     },
+    handleBatch: (jobs, { db, log }) => fireReminders(db, jobs, log),
   },
 });

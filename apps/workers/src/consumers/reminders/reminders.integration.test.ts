@@ -8,6 +8,7 @@ import { sampleEvent, sampleTask, waitFor } from "@taskboard/events/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTask, insertUser, must, openHarness, transitionTask, updateTask, type Harness } from "../testing/consumer-harness.ts";
 import { fireReminder } from "./fire-reminder.ts";
+import { fireReminders } from "./fire-reminders.ts";
 import { reminderJobName } from "./reminder-instant.ts";
 import { remindersConsumer } from "./reminders.consumer.ts";
 
@@ -168,6 +169,48 @@ describe("reminder consumer", () => {
     );
     expect(await row(gone.id)).toBeNull();
     expect(await listDeadLetters(harness.db)).toEqual([]);
+  });
+
+  it("fires a burst of one user's reminders due together once each, with its cause", async () => {
+    const burstUser = await insertUser(harness.db);
+    const fireAt = new Date(Date.now() + 2_500);
+    const tasks = [];
+    for (let i = 0; i < 30; i++) tasks.push(await createTask(harness.db, burstUser, { title: `Burst ${i}`, remindAt: fireAt }));
+    const fired = () => harness.db.notification.count({ where: { userId: burstUser } });
+    await waitFor("every notification", async () => (await fired()) === tasks.length, 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await fired()).toBe(tasks.length);
+    for (const task of tasks) {
+      const events = await reminderEvents(task.id);
+      const scheduled = must(events.find((e) => e.type === "reminder.scheduled"), "reminder.scheduled");
+      expect(events.filter((e) => e.type === "reminder.fired")).toMatchObject([{ causationid: scheduled.id, correlationid: scheduled.correlationid }]);
+      expect(await row(task.id)).toMatchObject({ status: "FIRED" });
+    }
+  });
+
+  it("fires a batch of jobs in one go: the wanted ones once, stale ones not at all, a fired one never again", async () => {
+    const fireAt = inAnHour();
+    const [wanted, stale] = [await createTask(harness.db, user, { title: "Wanted", remindAt: fireAt }), await createTask(harness.db, user, { title: "Stale", remindAt: fireAt })];
+    const jobs = [];
+    for (const task of [wanted, stale]) {
+      const name = reminderJobName(task.id, fireAt);
+      await scheduledAs(task.id, name);
+      jobs.push({ name, payload: ((await busJob(name))?.payload as { payload: unknown }).payload });
+    }
+    await transitionTask(harness.db, stale, "complete");
+    await waitFor("the cancellation", async () => (await row(stale.id))?.status === "CANCELLED");
+
+    expect(await fireReminders(harness.db, jobs, log)).toBe(true);
+    expect(await notifications(wanted.id)).toHaveLength(1);
+    expect(await notifications(stale.id)).toEqual([]);
+    expect(await row(wanted.id)).toMatchObject({ status: "FIRED" });
+    // Again, or one job at a time after it: nothing new.
+    expect(await fireReminders(harness.db, jobs, log)).toBe(true);
+    expect(await fireReminder(harness.db, must(jobs[0], "job"), log)).toBe("duplicate");
+    expect(await notifications(wanted.id)).toHaveLength(1);
+    expect((await reminderEvents(wanted.id)).filter((e) => e.type === "reminder.fired")).toHaveLength(1);
+    // A malformed job refuses the batch, changing nothing, so the one-by-one path can drop it alone.
+    expect(await fireReminders(harness.db, [...jobs, { name: "reminder:x:1", payload: {} }], log)).toBe(false);
   });
 
   it("fires at once for a reminder already in the past when the task is saved", async () => {

@@ -72,5 +72,6 @@ export async function applyTaskReminder(
   };
   // An instant already past makes the transport run the job at once. Same name = replace
   // (overwrite semantics), so a retried delivery schedules nothing twice.
-  await jobs.schedule({ name: jobName, at: fireAt, payload });
+  // Partitioned by owner, so that a burst of one user's reminders can fire in a few batches.
+  await jobs.schedule({ name: jobName, at: fireAt, payload, partitionKey: task.userId });
 }

@@ -3,7 +3,7 @@
  * feed and is pushed after the commit, so every open tab shows the in-app notification at once.
  * Scheduled/cancelled reminders are bookkeeping and not pushed.
  */
-import { appendUserChange } from "@taskboard/db";
+import { appendUserChange, appendUserChanges } from "@taskboard/db";
 import { reminderFired, TOPICS } from "@taskboard/events";
 import { defineConsumer } from "../../runtime/define-consumer.ts";
 import type { ChangePublisher } from "./change-publisher.ts";
@@ -27,6 +27,23 @@ export function createSyncRemindersConsumer(publisher: ChangePublisher) {
       });
       afterCommit(() =>
         publisher.emitToUser(userId, { seq: row.seq, kind: row.kind, entityId: row.entityId, version: row.version, payload }),
+      );
+    },
+    // A burst of fired reminders: one counter update and one insert, then the pushes in order.
+    async handleMany(events, { tx, afterCommit }) {
+      const changes = events.map((event) => ({
+        userId: event.partitionkey,
+        kind: "notification" as const,
+        entityId: event.data.notificationId,
+        version: event.data.taskVersion,
+        payload: { ...event.data },
+        eventId: event.id,
+      }));
+      const seqs = await appendUserChanges(tx, changes);
+      afterCommit(() =>
+        changes.forEach(({ userId, kind, entityId, version, payload }, index) =>
+          publisher.emitToUser(userId, { seq: seqs[index] ?? 0, kind, entityId, version, payload }),
+        ),
       );
     },
   });

@@ -88,6 +88,24 @@ describe("sync consumer", () => {
     expect(pushed[1]?.change).toMatchObject({ entityId: data.notificationId, payload: fired.data });
   });
 
+  it("appends a backlog handed over as a batch in order, with consecutive seqs, and pushes each once", async () => {
+    const sub = subscription();
+    const first = sampleEvent("task.created", "user-a");
+    expect(await sub.handle({ topic: TOPICS.taskEvents, event: first, attempt: 1 })).toBe("SUCCESS");
+    const backlog = [first, ...Array.from({ length: 5 }, () => sampleEvent("task.created", "user-a"))];
+    const deliveries = backlog.map((event) => ({ topic: TOPICS.taskEvents, event, attempt: 1 }));
+    expect(await sub.handleBatch?.(deliveries)).toBe(true);
+    expect(await sub.handleBatch?.(deliveries)).toBe(true);
+    const feed = await listUserChangesSince(database.db, { userId: "user-a", afterSeq: 0, limit: 10 });
+    expect(feed.changes.map((c) => c.entityId)).toEqual(backlog.map((e) => (e.data as { task: { id: string } }).task.id));
+    expect(feed.changes.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(pushed.map((p) => p.change.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Someone else's task in the batch: nothing of it is written, and one by one only it is refused.
+    const foreign = { ...sampleEvent("task.created", "user-a"), partitionkey: "user-b" };
+    expect(await sub.handleBatch?.([sampleEvent("task.created", "user-a"), foreign].map((event) => ({ topic: TOPICS.taskEvents, event, attempt: 1 })))).toBe(false);
+    expect(await database.db.userChange.count()).toBe(6);
+  });
+
   it("prunes old feed entries without resetting the seq", async () => {
     const sub = subscription();
     for (const n of [1, 2]) {

@@ -4,7 +4,7 @@
  * lost to a crash is recovered by the browser's catch-up by seq; a rolled-back change is never
  * pushed; a duplicate delivery neither appends nor pushes (the runtime's idempotency record).
  */
-import { appendUserChange } from "@taskboard/db";
+import { appendUserChange, appendUserChanges } from "@taskboard/db";
 import { TASK_EVENT_DEFINITIONS, TOPICS } from "@taskboard/events";
 import { defineConsumer } from "../../runtime/define-consumer.ts";
 import { PermanentError } from "../../runtime/errors.ts";
@@ -32,6 +32,22 @@ export function createSyncConsumer(publisher: ChangePublisher) {
           version: row.version,
           payload: change.payload,
         }),
+      );
+    },
+    // A user's backlog: one counter update and one insert, then the pushes in seq order.
+    async handleMany(events, { tx, afterCommit }) {
+      const changes = events.map((event) => {
+        const change = taskChangeOf(event.type, event.data.task);
+        if (change.userId !== event.partitionkey) {
+          throw new PermanentError(`event partitionkey ${event.partitionkey} is not the task's owner ${change.userId}`);
+        }
+        return { ...change, eventId: event.id };
+      });
+      const seqs = await appendUserChanges(tx, changes);
+      afterCommit(() =>
+        changes.forEach(({ userId, kind, entityId, version, payload }, index) =>
+          publisher.emitToUser(userId, { seq: seqs[index] ?? 0, kind, entityId, version, payload }),
+        ),
       );
     },
   });

@@ -7,10 +7,13 @@
 // - Per-partition order: a subscriber's jobs for one partition key (user) share a named queue,
 //   which graphile-worker runs one job at a time. Jobs are picked by run_at, so publish stamps
 //   them now() + n µs to keep a batch's order (equal timestamps would be picked in any order).
+// - A user's backlog in one run: the job that holds a queue also takes that queue's next due jobs
+//   (queue-backlog.ts) and offers them to the subscription's handleBatch, if it has one.
 // - Retries: inside the job (see retry-loop.ts for why), then the dead-letter sink. Jobs survive
 //   any process restart; a killed process's locks are released by the survivors (stale-locks.ts).
 // - Scheduled jobs: graphile-worker jobs with a job key (= the job name): scheduling the same name
-//   replaces the earlier job, cancelling removes it.
+//   replaces the earlier job, cancelling removes it. A timer wakes the pool when one falls due
+//   (due-wake.ts) instead of the next poll.
 import { EventEmitter } from "node:events";
 import {
   Logger as GraphileLogger,
@@ -28,6 +31,7 @@ import {
   type DeadLetterSink,
   type Delivery,
   type EventBus,
+  type JobBatchHandler,
   type JobHandler,
   type RetryPolicy,
   type ScheduledJob,
@@ -36,6 +40,8 @@ import {
 import type { TCloudEvent } from "../../envelope.ts";
 import type { TTopic } from "../../topics.ts";
 import { BUS_SCHEMA, installBusSchema } from "./bus-schema.ts";
+import { createDueWake } from "./due-wake.ts";
+import { completeQueuedJobs, takeQueuedJobs, type QueuedJob } from "./queue-backlog.ts";
 import { runWithRetries } from "./retry-loop.ts";
 import { beat, forget, releaseDeadPools } from "./stale-locks.ts";
 
@@ -56,6 +62,8 @@ export interface EmbeddedBusOptions {
   staleAfterMs?: number;
   /** graphile-worker's polling fallback when a LISTEN notification is missed. Default 2 s. */
   pollIntervalMs?: number;
+  /** Most deliveries of one consumer and partition taken in one job run. Default 100. */
+  batchSize?: number;
   log?: BusLogger;
   /** The job runner died (not a handler failure): the process is no longer consuming. */
   onFatal?(error: unknown): void;
@@ -63,6 +71,8 @@ export interface EmbeddedBusOptions {
 
 const DELIVER_TASK_PREFIX = "bus:deliver:";
 const JOB_TASK = "bus:job";
+/** Queue of one partition's scheduled jobs; ":" never occurs in a consumer name, so no clash. */
+const JOB_QUEUE_PREFIX = "job:";
 /** graphile-worker's own attempts only count crashes of the process mid-job, not handler retries. */
 const CRASH_ATTEMPTS = 25;
 
@@ -84,12 +94,18 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
   const log = options.log ?? silentLogger;
   const staleAfterMs = options.staleAfterMs ?? 30_000;
   const concurrency = options.concurrency ?? 8;
+  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const sweepEveryMs = Math.max(250, Math.floor(staleAfterMs / 3));
+  // Twice the look-ahead period, so that consecutive look-aheads overlap.
+  const dueWake = createDueWake(() => wakePool?.(), 2 * sweepEveryMs);
+  let wakePool: (() => void) | undefined;
   const pool = new pg.Pool({ connectionString: options.connectionString, max: concurrency + 4 });
   // A dropped connection must not crash the process: graphile-worker reconnects.
   pool.on("error", (error) => log.warn({ err: error }, "idle bus connection failed"));
   pool.on("connect", (client) => client.on("error", (error) => log.warn({ err: error }, "bus connection failed")));
   const subscriptions = new Map<string, Subscription>();
   let jobHandler: JobHandler | undefined;
+  let jobBatchHandler: JobBatchHandler | undefined;
   let runner: Runner | undefined;
   let utils: WorkerUtils | undefined;
   let poolId: string | undefined;
@@ -116,42 +132,99 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
     return readyPromise;
   }
 
+  /** One delivery to its end: retries, then the dead-letter sink. */
+  async function deliverOne(subscription: Subscription, { topic, event }: DeliveryPayload): Promise<void> {
+    const result = await runWithRetries(retry, async (attempt) => {
+      const delivery: Delivery = { topic, event, attempt };
+      const status = await subscription.handle(delivery);
+      return { status, error: delivery.error };
+    });
+    if (result.status === "SUCCESS") return;
+    const error = result.error ?? (result.status === "DROP" ? "dropped by the handler" : "retries used up");
+    // If this throws (database down), graphile-worker re-runs the job later: at-least-once.
+    await options.onDeadLetter({ consumer: subscription.consumer, topic, event, error, attempts: result.attempts });
+  }
+
+  /** Whole backlog in one unit when the subscription can; otherwise (or if it refuses) one by one. */
+  async function deliverInOrder(subscription: Subscription, payloads: readonly DeliveryPayload[], done: (index: number) => void) {
+    if (payloads.length > 1 && subscription.handleBatch) {
+      const deliveries = payloads.map(({ topic, event }): Delivery => ({ topic, event, attempt: 1 }));
+      const applied = await subscription.handleBatch(deliveries).catch((error: unknown) => {
+        log.warn({ err: error, consumer: subscription.consumer }, "batch handler threw: delivering one by one");
+        return false;
+      });
+      if (applied) {
+        payloads.forEach((_, index) => done(index));
+        return;
+      }
+    }
+    for (const [index, payload] of payloads.entries()) {
+      await deliverOne(subscription, payload);
+      done(index);
+    }
+  }
+
   function deliveryTask(subscription: Subscription): Task {
-    return async (raw) => {
-      const { topic, event } = raw as DeliveryPayload;
-      const result = await runWithRetries(retry, async (attempt) => {
-        const delivery: Delivery = { topic, event, attempt };
-        const status = await subscription.handle(delivery);
-        return { status, error: delivery.error };
-      });
-      if (result.status === "SUCCESS") return;
-      const error =
-        result.error ?? (result.status === "DROP" ? "dropped by the handler" : "retries used up");
-      // If this throws (database down), graphile-worker re-runs the job later: at-least-once.
-      await options.onDeadLetter({
-        consumer: subscription.consumer,
-        topic,
-        event,
-        error,
-        attempts: result.attempts,
-      });
+    return async (raw, helpers) => {
+      const queueId = helpers.job.job_queue_id;
+      const queued: QueuedJob[] = queueId === null || stopped ? [] : await takeQueuedJobs(pool, queueId, batchSize - 1);
+      const payloads = [raw as DeliveryPayload, ...queued.map((job) => job.payload as DeliveryPayload)];
+      const handled: string[] = [];
+      try {
+        await deliverInOrder(subscription, payloads, (index) => {
+          const job = index > 0 ? queued[index - 1] : undefined;
+          if (job) handled.push(job.id);
+        });
+      } finally {
+        // The handled ones only: the rest stay jobs of the queue, in order, for the next run.
+        await completeQueuedJobs(pool, handled);
+      }
     };
   }
 
-  const jobTask: Task = async (raw) => {
-    const { name, payload } = raw as JobPayload;
-    if (!jobHandler) throw new Error(`no job handler registered for job "${name}"`);
-    const handler = jobHandler;
-    const result = await runWithRetries(retry, (attempt) =>
-      handler({ name, payload, attempt }).then((status) => ({ status })),
-    );
+  /**
+   * Fires one job with its retries. Still failing after them (the database down longer than the
+   * retries last): a due reminder must not be lost, so this throws and graphile-worker runs the
+   * job again later with its own backoff; jobs of the batch not yet fired stay ordinary jobs.
+   */
+  async function fireOne(handler: JobHandler, { name, payload }: JobPayload): Promise<void> {
+    const result = await runWithRetries(retry, (attempt) => handler({ name, payload, attempt }).then((status) => ({ status })));
     if (result.status === "DROP") {
       log.error({ job: name, attempts: result.attempts }, "scheduled job dropped by its handler");
     } else if (result.status === "RETRY") {
-      // Still failing (the database down longer than the retries last): a due reminder must not
-      // be lost, so the job goes back to graphile-worker, which runs it again with its own backoff.
       log.warn({ job: name, attempts: result.attempts }, "scheduled job still failing: rescheduled");
       throw new Error(`job "${name}" still failing after ${result.attempts} attempts`);
+    }
+  }
+
+  // Like deliveryTask: a job of a partition's queue also takes that queue's other due jobs, so a
+  // burst of one user's reminders fires in a few transactions instead of one per reminder.
+  const jobTask: Task = async (raw, helpers) => {
+    const head = raw as JobPayload;
+    if (!jobHandler) throw new Error(`no job handler registered for job "${head.name}"`);
+    const handler = jobHandler;
+    const queueId = helpers.job.job_queue_id;
+    const queued = queueId === null || !jobBatchHandler || stopped ? [] : await takeQueuedJobs(pool, queueId, batchSize - 1);
+    const jobs = [head, ...queued.map((job) => job.payload as JobPayload)];
+    if (jobs.length > 1 && jobBatchHandler) {
+      const applied = await jobBatchHandler(jobs).catch((error: unknown) => {
+        log.warn({ err: error }, "job batch handler threw: firing one by one");
+        return false;
+      });
+      if (applied) {
+        await completeQueuedJobs(pool, queued.map((job) => job.id));
+        return;
+      }
+    }
+    const handled: string[] = [];
+    try {
+      for (const [index, job] of jobs.entries()) {
+        await fireOne(handler, job);
+        const taken = index > 0 ? queued[index - 1] : undefined;
+        if (taken) handled.push(taken.id);
+      }
+    } finally {
+      await completeQueuedJobs(pool, handled);
     }
   };
 
@@ -159,6 +232,8 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
     if (!utils || !poolId) return;
     try {
       await beat(pool, poolId);
+      // Jobs scheduled by another replica, or before this process started.
+      await dueWake.lookAhead(pool, JOB_TASK);
       const released = await releaseDeadPools(pool, utils, staleAfterMs);
       if (released.length > 0) log.warn({ pools: released }, "released the job locks of dead worker pools");
     } catch (error) {
@@ -194,9 +269,10 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
       subscriptions.set(key, subscription);
     },
 
-    onJob(handler) {
+    onJob(handler, batchHandler) {
       if (started) throw new Error("onJob() after start(): register the job handler first");
       jobHandler = handler;
+      jobBatchHandler = batchHandler;
     },
 
     async schedule(job: ScheduledJob) {
@@ -205,8 +281,10 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
         jobKey: job.name,
         jobKeyMode: "replace",
         runAt: job.at,
+        ...(job.partitionKey ? { queueName: JOB_QUEUE_PREFIX + job.partitionKey } : {}),
         maxAttempts: CRASH_ATTEMPTS,
       });
+      dueWake.expect(job.at);
     },
 
     async cancel(name) {
@@ -238,6 +316,7 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
       let nudgeTimer: NodeJS.Timeout | undefined;
       events.on("pool:create", ({ workerPool }) => {
         poolId = workerPool.id;
+        wakePool = () => workerPool.nudge(concurrency);
         // graphile-worker wakes idle workers when jobs are inserted, not when a named queue is
         // unlocked, so a user's next event could wait for the next poll. Completion is written
         // just after "job:complete" fires; shortly after it, ask one idle worker to look again.
@@ -261,7 +340,7 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
         if (!stopped) options.onFatal?.(error);
       });
       await sweep();
-      timer = setInterval(() => void sweep(), Math.max(250, Math.floor(staleAfterMs / 3)));
+      timer = setInterval(() => void sweep(), sweepEveryMs);
       timer.unref();
       log.info({ consumers: [...byConsumer.keys()], concurrency }, "embedded bus started");
     },
@@ -270,6 +349,7 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
       if (stopped) return;
       stopped = true;
       if (timer) clearInterval(timer);
+      dueWake.stop();
       // Graceful: no new jobs are taken; running ones (including their backoff) finish first.
       if (runner) await runner.stop();
       if (poolId) await forget(pool, poolId).catch(() => undefined);

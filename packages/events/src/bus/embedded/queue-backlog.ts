@@ -1,0 +1,36 @@
+// A user's backlog in one job run. graphile-worker runs a named queue (one per consumer and user)
+// one job at a time and holds the queue's lock while that job runs, so no other worker can take
+// the queue's later jobs. The running job may therefore take them itself, in the order
+// graphile-worker would have run them, and complete them once handled: N events of one user then
+// cost one fetch and one handler transaction instead of N of each, which is what a burst for one
+// user (1,000 reminders firing) needs. A crash before `completeQueuedJobs` leaves them ordinary
+// jobs that run again (the consumers are idempotent).
+//
+// The payload is not in graphile-worker's public `jobs` view, so this reads `_private_jobs`
+// (checked against graphile-worker 0.18: columns job_queue_id, is_available, run_at, priority).
+// Completion goes through the public `complete_jobs`, which only deletes unlocked jobs.
+import type pg from "pg";
+
+export interface QueuedJob {
+  id: string;
+  payload: unknown;
+}
+
+/** The queue's next due jobs after the running one, oldest first (graphile-worker's order). */
+export async function takeQueuedJobs(pool: pg.Pool, queueId: number, limit: number): Promise<QueuedJob[]> {
+  if (limit <= 0) return [];
+  const { rows } = await pool.query<QueuedJob>(
+    `SELECT id::text AS id, payload
+       FROM graphile_worker._private_jobs
+      WHERE job_queue_id = $1 AND is_available AND run_at <= now()
+      ORDER BY priority, run_at, id
+      LIMIT $2`,
+    [queueId, limit],
+  );
+  return rows;
+}
+
+export async function completeQueuedJobs(pool: pg.Pool, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await pool.query("SELECT count(*) FROM graphile_worker.complete_jobs($1::bigint[])", [ids]);
+}
