@@ -1,9 +1,8 @@
 // The two products the scenarios run against: the default one (embedded transport) and one whose
 // workers use the Dapr transport, talking to the sidecar double hosted in this process (no daprd
 // runs on these machines; see docs/dapr.md). Scenarios are grouped by the transport they need.
-import { freePort } from "@taskboard/db/embedded";
 import { startSidecarDouble, type SidecarDouble } from "@taskboard/workers/sidecar-double";
-import { startChaosProduct, type ChaosProduct } from "./product.ts";
+import { reservePorts, startChaosProduct, type ChaosProduct } from "./product.ts";
 import { SCENARIOS, type ChaosSize, type ScenarioContext, type ScenarioKey } from "./scenarios.ts";
 
 export interface ChaosEnvironment extends ScenarioContext {
@@ -14,7 +13,7 @@ export async function startEnvironment(transport: "embedded" | "dapr", size: Cha
   let double: SidecarDouble | undefined;
   let chaos: ChaosProduct;
   if (transport === "dapr") {
-    const appPort = await freePort();
+    const [appPort] = (await reservePorts(1)) as [number];
     double = await startSidecarDouble({
       appPort,
       // Like the resiliency policy in infra/dapr: a few retries before the dead-letter topic.
@@ -23,6 +22,7 @@ export async function startEnvironment(transport: "embedded" | "dapr", size: Cha
     chaos = await startChaosProduct({
       staleLockMs: size.staleLockMs,
       env: { EVENT_BUS: "dapr", DAPR_APP_PORT: String(appPort), ...double.env },
+      taken: [appPort, double.port],
     }).catch(async (error: unknown) => {
       await double?.stop();
       throw error;

@@ -5,7 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { freePort } from "@taskboard/db/embedded";
+import net from "node:net";
 import pg from "pg";
 import { startProduct, type RunningProduct } from "../bench/product.ts";
 
@@ -18,8 +18,33 @@ export interface ChaosProductOptions {
   env?: Record<string, string>;
   /** Jobs a killed worker had claimed go to the survivors after this long. */
   staleLockMs: number;
-  /** The workers' Dapr app port, when the caller needs it before the product starts. */
-  workersPort?: number;
+  /** Ports the product must not take (e.g. the Dapr app port the sidecar already knows). */
+  taken?: number[];
+}
+
+/**
+ * Distinct free loopback ports, all held open until every one is chosen: asking for free ports
+ * one at a time can hand out the same port twice, and a port the product only binds later (the
+ * Dapr app port) looks free until then.
+ */
+export async function reservePorts(count: number, taken: readonly number[] = []): Promise<number[]> {
+  const servers: net.Server[] = [];
+  const ports: number[] = [];
+  try {
+    while (ports.length < count) {
+      const server = net.createServer();
+      servers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(0, "127.0.0.1", () => resolve());
+      });
+      const { port } = server.address() as net.AddressInfo;
+      if (!taken.includes(port)) ports.push(port);
+    }
+    return ports;
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  }
 }
 
 export interface ChaosProduct {
@@ -38,8 +63,10 @@ export interface ChaosProduct {
 }
 
 export async function startChaosProduct(options: ChaosProductOptions): Promise<ChaosProduct> {
-  const [webPort, socketPort, pgPort] = [await freePort(), await freePort(), await freePort()];
-  const workersPort = options.workersPort ?? (await freePort());
+  const [webPort, socketPort, pgPort, workersPort, webMetricsPort, secondWorkersPort, secondSocketPort] = (await reservePorts(
+    7,
+    options.taken,
+  )) as [number, number, number, number, number, number, number];
   const logFile = path.join(fs.mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", "taskboard-chaos-log-")), "product.log");
   const product = startProduct({
     dataDirPrefix: "taskboard-chaos-",
@@ -52,6 +79,7 @@ export async function startChaosProduct(options: ChaosProductOptions): Promise<C
       // The product's own logs (stack traces of the injected faults included) go to the log file.
       LOG_LEVEL: "warn",
       BUS_STALE_LOCK_MS: String(options.staleLockMs),
+      WEB_METRICS_PORT: String(webMetricsPort),
       ...options.env,
     },
   });
@@ -119,7 +147,7 @@ export async function startChaosProduct(options: ChaosProductOptions): Promise<C
       throw new Error(`the workers were not replaced within ${timeoutMs / 1000} s; product log: ${logFile}`);
     },
     async startSecondWorkers() {
-      const port = await freePort();
+      const port = secondWorkersPort;
       const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
         cwd: path.join(root, "apps/workers"),
         env: {
@@ -127,7 +155,7 @@ export async function startChaosProduct(options: ChaosProductOptions): Promise<C
           NODE_ENV: "production",
           DATABASE_URL: product.databaseUrl,
           WORKERS_PORT: String(port),
-          SOCKET_PORT: String(await freePort()),
+          SOCKET_PORT: String(secondSocketPort),
           EVENT_BUS: "embedded",
           LOG_LEVEL: "warn",
           BUS_STALE_LOCK_MS: String(options.staleLockMs),
