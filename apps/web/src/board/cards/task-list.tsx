@@ -1,7 +1,7 @@
 "use client";
 // The board's list: loads pages of tasks for the current filters, groups them, and handles the
 // loading, empty, error and "more to load" states.
-import { useInfiniteQuery, useIsMutating } from "@tanstack/react-query";
+import { useInfiniteQuery, useIsMutating, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import { AlertIcon } from "@/components/icons";
@@ -41,6 +41,7 @@ export function positionAfterMove(list: Task[], index: number, step: -1 | 1, sig
 export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearFilters, onReorder, ...actions }: TaskListProps) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const query = useInfiniteQuery(
     trpc.task.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
   );
@@ -49,6 +50,21 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
   const tasks = useMemo(() => (query.data?.pages.flatMap((p) => p.items) ?? []) as Task[], [query.data]);
   const now = new Date();
   const groups = groupTasks(tasks, groupBy, now, zone);
+
+  /**
+   * Manual order: where `task` goes one step up or down. Read from the query cache, not from this
+   * render: two quick Alt+↑ can both arrive before React renders the first move, and the second
+   * must start from where the first one (already in the cache) put the task.
+   */
+  const moveTask = (task: Task, step: -1 | 1) => {
+    const cached = queryClient.getQueryData<InfiniteData<{ items: Task[] }>>(trpc.task.list.infiniteQueryKey(input));
+    const latest = cached ? cached.pages.flatMap((page) => page.items) : tasks;
+    const group = groupTasks(latest, groupBy, new Date(), zone).find((g) => g.tasks.some((t) => t.id === task.id));
+    if (!group || !onReorder) return;
+    const index = group.tasks.findIndex((t) => t.id === task.id);
+    const position = positionAfterMove(group.tasks, index, step, input.sortDirection === "desc" ? -1 : 1);
+    if (position !== null) onReorder(task, position);
+  };
 
   useEffect(() => {
     if (isUnauthorized(query.error)) router.replace("/sign-in");
@@ -106,7 +122,7 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
             {group.label} <span className="group-count" aria-label={`${group.tasks.length} tasks`}>{group.tasks.length}</span>
           </h2>
           <ul className="task-cards" aria-label={`${group.label} tasks`}>
-            {group.tasks.map((task, index) => (
+            {group.tasks.map((task) => (
               <TaskCard
                 key={task.id}
                 task={task}
@@ -114,13 +130,7 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
                 zone={zone}
                 tagColors={tagColors}
                 {...actions}
-                onMove={
-                  onReorder &&
-                  ((t, step) => {
-                    const position = positionAfterMove(group.tasks, index, step, input.sortDirection === "desc" ? -1 : 1);
-                    if (position !== null) onReorder(t, position);
-                  })
-                }
+                onMove={onReorder && moveTask}
               />
             ))}
           </ul>
