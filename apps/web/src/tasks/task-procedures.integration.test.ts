@@ -1,5 +1,6 @@
 // Every task procedure against a real PostgreSQL: results, versions and the one outbox event
 // each mutation writes (validated the way a consumer parses it).
+import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
 import type { TSessionUser } from "@/server/session-user";
@@ -32,6 +33,21 @@ describe("task.create", () => {
     const positions = created.map((task) => task.position).sort((a, b) => a - b);
     expect(positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
+
+  it("still creates when another process hangs holding the user's position lock (a frozen worker)", async () => {
+    // The same lock nextTaskPosition takes, held by another connection whose transaction does not end.
+    const holder = new pg.Client({ connectionString: testDb.url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`task-position:${user.id}`]);
+      const task = await api.task.create({ title: "While the lock is held" });
+      expect(task.title).toBe("While the lock is held");
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+  }, 30_000);
 
   it("creates the task and writes exactly one task.created event", async () => {
     const task = await api.task.create({ title: "  Write report ", priority: "HIGH", dueAt: "2026-06-01T09:00:00+02:00", timeZone: "Europe/Berlin" });

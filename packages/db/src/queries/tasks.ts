@@ -64,14 +64,26 @@ export async function findTaskForUser(
   });
 }
 
+/** How long a create waits for the user's other creates before going ahead anyway. */
+const POSITION_LOCK_WAIT_MS = 3_000;
+const POSITION_LOCK_POLL_MS = 50;
+
 /**
  * Position for a new task at the bottom of the user's board. Two creates of one user at once
  * (quick adds, a next occurrence arriving while the user types) would read the same maximum, so
- * the user's creates take turns from here to their commit: a transaction-scoped advisory lock per
- * user, which other users never wait on.
+ * they take turns: a transaction-scoped advisory lock per user, which other users never wait on.
+ * Tried, not waited on: a holder that hangs (a frozen workers process in the middle of creating a
+ * next occurrence) must cost a create a short delay, never a failure, so after a few seconds it
+ * goes ahead and may share a position (the board then orders those by id).
  */
 export async function nextTaskPosition(tx: Tx, params: { userId: string }): Promise<number> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`task-position:${params.userId}`}, 0))`;
+  const key = `task-position:${params.userId}`;
+  const deadline = Date.now() + POSITION_LOCK_WAIT_MS;
+  for (;;) {
+    const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) AS locked`;
+    if (row?.locked || Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, POSITION_LOCK_POLL_MS));
+  }
   const result = await tx.task.aggregate({
     where: { userId: params.userId, deletedAt: null },
     _max: { position: true },
