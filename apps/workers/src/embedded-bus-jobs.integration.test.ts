@@ -42,4 +42,42 @@ describe("embedded transport: scheduled jobs", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect({ calls, successes }).toEqual({ calls: 5, successes: 1 });
   }, 90_000);
+
+  it("a job rescheduled while a batch of its queue runs is not completed with the batch: it runs with its new payload", async () => {
+    database = await createTestDatabase(adminDatabaseUrl());
+    const busInstance = createEmbeddedBus({
+      connectionString: database.url,
+      retry: { maxRetries: 0, initialDelayMs: 50 },
+      onDeadLetter: async () => undefined,
+      concurrency: 1,
+      pollIntervalMs: 200,
+      log: pino({ level: "silent" }),
+    });
+    bus = busInstance;
+    const fired: unknown[] = [];
+    let rescheduled = false;
+    busInstance.onJob(
+      async (job) => {
+        fired.push(job.payload);
+        return "SUCCESS";
+      },
+      async (jobs) => {
+        // Like the reminders consumer rescheduling a reminder while a batch of them fires.
+        if (!rescheduled) {
+          rescheduled = true;
+          await busInstance.schedule({ name: "reminder:b", at: new Date(), payload: { v: 2 }, partitionKey: "user-1" });
+        }
+        for (const job of jobs) fired.push(job.payload);
+        return true;
+      },
+    );
+    const at = new Date(Date.now() + 1_500);
+    for (const name of ["reminder:a", "reminder:b", "reminder:c"]) {
+      await busInstance.schedule({ name, at, payload: { v: 1, name }, partitionKey: "user-1" });
+    }
+    await busInstance.start();
+    await waitFor("the rescheduled job to run", () => fired.some((p) => (p as { v: number }).v === 2), 30_000);
+    expect(fired).toContainEqual({ v: 2 });
+  }, 60_000);
 });
+

@@ -169,11 +169,11 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
       const queueId = helpers.job.job_queue_id;
       const queued: QueuedJob[] = queueId === null || stopped ? [] : await takeQueuedJobs(pool, queueId, batchSize - 1);
       const payloads = [raw as DeliveryPayload, ...queued.map((job) => job.payload as DeliveryPayload)];
-      const handled: string[] = [];
+      const handled: QueuedJob[] = [];
       try {
         await deliverInOrder(subscription, payloads, (index) => {
           const job = index > 0 ? queued[index - 1] : undefined;
-          if (job) handled.push(job.id);
+          if (job) handled.push(job);
         });
       } finally {
         // The handled ones only: the rest stay jobs of the queue, in order, for the next run.
@@ -212,16 +212,16 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
         return false;
       });
       if (applied) {
-        await completeQueuedJobs(pool, queued.map((job) => job.id));
+        await completeQueuedJobs(pool, queued);
         return;
       }
     }
-    const handled: string[] = [];
+    const handled: QueuedJob[] = [];
     try {
       for (const [index, job] of jobs.entries()) {
         await fireOne(handler, job);
         const taken = index > 0 ? queued[index - 1] : undefined;
-        if (taken) handled.push(taken.id);
+        if (taken) handled.push(taken);
       }
     } finally {
       await completeQueuedJobs(pool, handled);

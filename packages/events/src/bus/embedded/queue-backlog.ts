@@ -8,11 +8,15 @@
 //
 // The payload is not in graphile-worker's public `jobs` view, so this reads `_private_jobs`
 // (checked against graphile-worker 0.18: columns job_queue_id, is_available, run_at, priority).
-// Completion goes through the public `complete_jobs`, which only deletes unlocked jobs.
+// The taken jobs are not locked, so a scheduled job may be replaced (same job key: graphile-worker
+// bumps its `revision` and keeps its id) or removed while the batch runs; completion therefore
+// deletes a job only at the revision that was taken and handled, and a replaced one runs later
+// (a reminder rescheduled mid-batch was once completed unfired and lost).
 import type pg from "pg";
 
 export interface QueuedJob {
   id: string;
+  revision: number;
   payload: unknown;
 }
 
@@ -20,7 +24,7 @@ export interface QueuedJob {
 export async function takeQueuedJobs(pool: pg.Pool, queueId: number, limit: number): Promise<QueuedJob[]> {
   if (limit <= 0) return [];
   const { rows } = await pool.query<QueuedJob>(
-    `SELECT id::text AS id, payload
+    `SELECT id::text AS id, revision, payload
        FROM graphile_worker._private_jobs
       WHERE job_queue_id = $1 AND is_available AND run_at <= now()
       ORDER BY priority, run_at, id
@@ -30,7 +34,12 @@ export async function takeQueuedJobs(pool: pg.Pool, queueId: number, limit: numb
   return rows;
 }
 
-export async function completeQueuedJobs(pool: pg.Pool, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await pool.query("SELECT count(*) FROM graphile_worker.complete_jobs($1::bigint[])", [ids]);
+export async function completeQueuedJobs(pool: pg.Pool, jobs: readonly QueuedJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await pool.query(
+    `DELETE FROM graphile_worker._private_jobs j
+      USING unnest($1::bigint[], $2::int[]) AS t(id, revision)
+      WHERE j.id = t.id AND j.revision = t.revision AND j.locked_by IS NULL`,
+    [jobs.map((job) => job.id), jobs.map((job) => job.revision)],
+  );
 }
