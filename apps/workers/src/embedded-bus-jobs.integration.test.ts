@@ -16,17 +16,24 @@ afterEach(async () => {
   bus = database = undefined;
 });
 
+/** A bus on a fresh database; jobs are what these tests look at, so dead letters go nowhere. */
+async function freshBus(retry: { maxRetries: number; initialDelayMs: number }, concurrency: number) {
+  database = await createTestDatabase(adminDatabaseUrl());
+  const created = createEmbeddedBus({
+    connectionString: database.url,
+    retry,
+    onDeadLetter: async () => undefined,
+    concurrency,
+    pollIntervalMs: 200,
+    log: pino({ level: "silent" }),
+  });
+  bus = created;
+  return created;
+}
+
 describe("embedded transport: scheduled jobs", () => {
   it("runs a job again later when it still answers RETRY after its retries, until it succeeds once", async () => {
-    database = await createTestDatabase(adminDatabaseUrl());
-    bus = createEmbeddedBus({
-      connectionString: database.url,
-      retry: { maxRetries: 1, initialDelayMs: 50 },
-      onDeadLetter: async () => undefined,
-      concurrency: 2,
-      pollIntervalMs: 200,
-      log: pino({ level: "silent" }),
-    });
+    const bus = await freshBus({ maxRetries: 1, initialDelayMs: 50 }, 2);
     let calls = 0;
     let successes = 0;
     bus.onJob(async () => {
@@ -44,16 +51,7 @@ describe("embedded transport: scheduled jobs", () => {
   }, 90_000);
 
   it("a job rescheduled while a batch of its queue runs is not completed with the batch: it runs with its new payload", async () => {
-    database = await createTestDatabase(adminDatabaseUrl());
-    const busInstance = createEmbeddedBus({
-      connectionString: database.url,
-      retry: { maxRetries: 0, initialDelayMs: 50 },
-      onDeadLetter: async () => undefined,
-      concurrency: 1,
-      pollIntervalMs: 200,
-      log: pino({ level: "silent" }),
-    });
-    bus = busInstance;
+    const busInstance = await freshBus({ maxRetries: 0, initialDelayMs: 50 }, 1);
     const fired: unknown[] = [];
     let rescheduled = false;
     busInstance.onJob(
