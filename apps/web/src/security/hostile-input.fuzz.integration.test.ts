@@ -11,6 +11,7 @@ import type { TestDatabase } from "@taskboard/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAuth, type TAuth } from "@/auth/create-auth";
 import { openTestDatabase } from "@/server/testing/test-database";
+import { signUpCookie } from "@/server/testing/sign-up-cookie";
 import { appRouter } from "@/trpc/app-router";
 import { createTrpcHttpHandler } from "@/trpc/http-handler";
 
@@ -155,14 +156,7 @@ beforeAll(async () => {
   testDb = await openTestDatabase();
   auth = createAuth({ db: testDb.db, secret: "test-secret-that-is-at-least-32-characters-long", baseURL });
   handle = createTrpcHttpHandler({ getDeps: () => ({ db: testDb.db, auth }), appOrigin: () => baseURL });
-  const signUp = await auth.handler(
-    new Request(`${baseURL}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: baseURL },
-      body: JSON.stringify({ name: "Fuzz", email: "fuzz@example.test", password: "long enough" }),
-    }),
-  );
-  cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  cookie = await signUpCookie(auth, baseURL, { name: "Fuzz", email: "fuzz@example.test" });
   const tag = await (await send("tag.create", "mutation", { name: "seed" })).json();
   tagId = tag.result.data.id;
   const task = await (await send("task.create", "mutation", { title: "seed", tagIds: [tagId] })).json();

@@ -8,6 +8,7 @@ import type { TestDatabase } from "@taskboard/db/testing";
 import { createAuth, type TAuth } from "@/auth/create-auth";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from "@/server/database-unavailable";
 import { openTestDatabase } from "@/server/testing/test-database";
+import { signUpCookie } from "@/server/testing/sign-up-cookie";
 import { createTrpcHttpHandler } from "./http-handler";
 
 const baseURL = "http://localhost:3000";
@@ -22,14 +23,7 @@ beforeAll(async () => {
   // Nothing listens there: every connection is refused, as when PostgreSQL is stopped.
   downDb = createDb(`postgresql://postgres:postgres@127.0.0.1:${await freePort()}/postgres`);
   auth = createAuth({ db: testDb.db, secret, baseURL });
-  const signUp = await auth.handler(
-    new Request(`${baseURL}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: baseURL },
-      body: JSON.stringify({ name: "Down", email: "down@example.test", password: "long enough" }),
-    }),
-  );
-  cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  cookie = await signUpCookie(auth, baseURL, { name: "Down", email: "down@example.test" });
 });
 afterAll(async () => {
   await downDb.$disconnect();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
 import { createAuth, type TAuth } from "@/auth/create-auth";
 import { openTestDatabase } from "@/server/testing/test-database";
+import { signUpCookie } from "@/server/testing/sign-up-cookie";
 import { createTrpcHttpHandler, MAX_TRPC_BODY_BYTES } from "./http-handler";
 
 const baseURL = "http://localhost:3000";
@@ -16,14 +17,7 @@ beforeAll(async () => {
   testDb = await openTestDatabase();
   auth = createAuth({ db: testDb.db, secret: "test-secret-that-is-at-least-32-characters-long", baseURL });
   handle = createTrpcHttpHandler({ getDeps: () => ({ db: testDb.db, auth }), appOrigin: () => baseURL });
-  const signUp = await auth.handler(
-    new Request(`${baseURL}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: baseURL },
-      body: JSON.stringify({ name: "Http", email: "http@example.test", password: "long enough" }),
-    }),
-  );
-  cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  cookie = await signUpCookie(auth, baseURL, { name: "Http", email: "http@example.test" });
 });
 afterAll(() => testDb.drop());
 

@@ -10,6 +10,7 @@ import { createAuth, type TAuth } from "@/auth/create-auth";
 import { startMetricsServer } from "@/server/metrics/metrics-server";
 import { getWebMetrics } from "@/server/metrics/web-metrics";
 import { openTestDatabase } from "@/server/testing/test-database";
+import { signUpCookie } from "@/server/testing/sign-up-cookie";
 import { appRouter } from "./app-router";
 import { createTrpcErrorReporter, UNKNOWN_PROCEDURE } from "./error-reporter";
 import { createTrpcHttpHandler } from "./http-handler";
@@ -28,14 +29,7 @@ beforeAll(async () => {
   testDb = await openTestDatabase();
   downDb = createDb(`postgresql://postgres:postgres@127.0.0.1:${await freePort()}/postgres`);
   auth = createAuth({ db: testDb.db, secret, baseURL });
-  const signUp = await auth.handler(
-    new Request(`${baseURL}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: baseURL },
-      body: JSON.stringify({ name: "Metrics", email: "metrics@example.test", password: "long enough" }),
-    }),
-  );
-  cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  cookie = await signUpCookie(auth, baseURL, { name: "Metrics", email: "metrics@example.test" });
   handle = createTrpcHttpHandler({
     getDeps: () => ({ db: testDb.db, auth }),
     appOrigin: () => baseURL,
