@@ -1,0 +1,3 @@
+// The developer tools: where they are, and how tests and `start:dapr` run them.
+export { VERSIONS } from "./versions.ts";
+export { locate, missingTools, skippedLine, type ToolName } from "./locate.ts";
