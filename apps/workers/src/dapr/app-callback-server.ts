@@ -10,6 +10,7 @@ import http from "node:http";
 import { deadLetterTopic, type DeliveryStatus, type TTopic } from "@taskboard/events";
 import type { BusLogger } from "./bus-logger.ts";
 import type { TDaprConfig } from "./config.ts";
+import { brokerTopic } from "./wire-format.ts";
 import { partitionKeyOf, type TopicDispatcher } from "./topic-dispatcher.ts";
 
 /** Bulk deliveries can hold many events; daprd itself caps a request at 4 MB by default. */
@@ -33,11 +34,11 @@ export function eventsRoute(topic: TTopic): string {
 export function subscriptionList(config: TDaprConfig, topics: readonly TTopic[]) {
   return topics.map((topic) => ({
     pubsubname: config.DAPR_PUBSUB_NAME,
-    topic,
+    topic: brokerTopic(config, topic),
     routes: { default: eventsRoute(topic) },
     // Exhausted retries and DROP answers land here; the retry policy itself is declared in
     // infra/dapr (resiliency), not coded here (PITFALLS 7).
-    deadLetterTopic: deadLetterTopic(topic),
+    deadLetterTopic: brokerTopic(config, deadLetterTopic(topic)),
     metadata: { rawPayload: "false" },
     ...(config.DAPR_BULK_SUBSCRIBE
       ? {

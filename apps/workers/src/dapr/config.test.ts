@@ -11,7 +11,7 @@ describe("Dapr config", () => {
       DAPR_HTTP_PORT: 3500,
       DAPR_PUBSUB_NAME: "taskboard-pubsub",
       DAPR_APP_PORT: 3002,
-      DAPR_JOBS_API_PREFIX: "v1.0-alpha1",
+      DAPR_JOBS_API_PREFIX: "v1.0",
       DAPR_BULK_SUBSCRIBE: false,
       DAPR_MAX_EVENT_BYTES: 262_144,
     });

@@ -30,12 +30,23 @@ export const daprEnvShape = {
   DAPR_APP_PORT: port("DAPR_APP_PORT").optional(),
   /** Interface the app callback binds to; daprd reaches the app over the pod's loopback. */
   DAPR_APP_HOST: z.string().min(1).default("127.0.0.1"),
-  /** Jobs API path: "v1.0-alpha1" up to Dapr 1.17, "v1.0" from 1.18. */
+  /** Jobs API path: "v1.0-alpha1" up to Dapr 1.17, "v1.0" from 1.18 (the version we pin). */
   DAPR_JOBS_API_PREFIX: z
     .enum(["v1.0-alpha1", "v1.0"], {
       message: 'DAPR_JOBS_API_PREFIX must be "v1.0-alpha1" (Dapr <= 1.17) or "v1.0" (Dapr >= 1.18)',
     })
-    .default("v1.0-alpha1"),
+    .default("v1.0"),
+  /**
+   * Prepended to every topic name on the broker (`<prefix>task-events`, `<prefix>task-events-dlq`),
+   * so several instances (staging, CI runs) can share one Kafka or Redis without reading each
+   * other's events. Empty by default.
+   */
+  DAPR_TOPIC_PREFIX: z
+    .string()
+    .regex(/^([a-z0-9][a-z0-9._-]*)?$/, { message: "DAPR_TOPIC_PREFIX may hold only a-z, 0-9, '.', '_' and '-'" })
+    .default(""),
+  /** How often the scheduler fires a job again while its handler fails (the job's failure policy). */
+  DAPR_JOB_RETRY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   /** Sent to daprd as `dapr-api-token` when the sidecar requires it. */
   DAPR_API_TOKEN: z.string().min(1).optional(),
   /** When set, every callback from daprd must carry it as `dapr-api-token`. */

@@ -39,7 +39,15 @@ function prefixHint(config: TDaprConfig): string {
 
 export async function scheduleJob(config: TDaprConfig, job: ScheduledJob): Promise<void> {
   assertJobName(job.name);
-  const body = { dueTime: toDueTime(job.at), data: job.payload ?? null, overwrite: true };
+  const body = {
+    dueTime: toDueTime(job.at),
+    data: job.payload ?? null,
+    overwrite: true,
+    // Without a policy the scheduler retries a failing trigger a few times and then drops the job:
+    // a reminder lost while the database is down. A constant interval with no maximum keeps
+    // retrying until the app answers 2xx (our handler answers 2xx for DROP, so poison ends).
+    failurePolicy: { constant: { interval: `${config.DAPR_JOB_RETRY_INTERVAL_MS / 1000}s` } },
+  };
   const response = await callSidecar(config, "POST", jobsPath(config, job.name), body).catch((error: unknown) => {
     throw new DaprJobsError(`Scheduling job ${job.name} failed: sidecar unreachable (${String(error)})`);
   });

@@ -11,7 +11,7 @@ import type { BusLogger } from "./bus-logger.ts";
 import { DAPRD_MAX_REQUEST_BYTES, type TDaprConfig } from "./config.ts";
 import { DaprPublishError, EventTooLargeError, type PublishFailure } from "./errors.ts";
 import { waitForSidecar } from "./sidecar-http.ts";
-import { SOURCE_TRACEPARENT_ATTRIBUTE } from "./wire-format.ts";
+import { brokerTopic, SOURCE_TRACEPARENT_ATTRIBUTE } from "./wire-format.ts";
 
 const PARTITIONS_IN_PARALLEL = 8;
 
@@ -55,7 +55,7 @@ export function createDaprPublisher(config: TDaprConfig, logger: BusLogger): Dap
     for (const event of events) {
       // HTTP publish reports failure in `error` instead of throwing (PITFALLS 3).
       const wire = event.traceparent ? { ...event, [SOURCE_TRACEPARENT_ATTRIBUTE]: event.traceparent } : event;
-      const response = await client.pubsub.publish(config.DAPR_PUBSUB_NAME, topic, wire, {
+      const response = await client.pubsub.publish(config.DAPR_PUBSUB_NAME, brokerTopic(config, topic), wire, {
         contentType: "application/cloudevents+json",
         metadata: { partitionKey },
       });

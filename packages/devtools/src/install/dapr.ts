@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { toolsEnv } from "../env.ts";
 import { locate, onPath, toolDirs } from "../locate.ts";
-import { VERSIONS } from "../versions.ts";
+import { DAPR_BUILD_REPLACES, VERSIONS } from "../versions.ts";
 import { elapsedSince, type InstallResult } from "./result.ts";
 import { captureOutput, runLogged } from "./run-logged.ts";
 
@@ -35,6 +35,9 @@ export async function installDapr(): Promise<InstallResult> {
   fs.cpSync(moduleDir, source, { recursive: true });
   makeWritable(source);
   const env = { CGO_ENABLED: "0", GOWORK: "off", GOFLAGS: "-mod=mod" };
+  for (const replace of DAPR_BUILD_REPLACES) {
+    await runLogged({ label: `go mod edit -replace ${replace}`, command: "go", args: ["mod", "edit", "-replace", replace], cwd: source, env, logFile });
+  }
   const staging = path.join(work, "bin");
   fs.mkdirSync(staging, { recursive: true });
   for (const [name, args] of [

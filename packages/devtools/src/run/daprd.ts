@@ -21,14 +21,16 @@ export interface DaprdOptions {
   grpcPort?: number;
   /** Name of the log file in logDir; several sidecars may share one logDir. */
   logName?: string;
+  /** The namespace daprd believes it runs in (scheduler jobs are kept per namespace and app id). */
+  namespace?: string;
 }
 
 export interface Daprd {
   httpPort: number;
   grpcPort: number;
   metricsPort: number;
-  /** What the app's `DAPR_*` settings need to reach this sidecar. */
-  env: Record<string, string>;
+  /** What the app's `DAPR_*` settings need to reach this sidecar (and be reached by it). */
+  env: { DAPR_HOST: string; DAPR_HTTP_PORT: string; DAPR_GRPC_PORT: string; DAPR_APP_PORT: string };
   process(): ManagedProcess;
   stop(): Promise<void>;
   /** Starts again with the same ports, as Kubernetes restarts a crashed sidecar container. */
@@ -61,11 +63,17 @@ export async function startDaprd(options: DaprdOptions): Promise<Daprd> {
         "--dapr-listen-addresses", "127.0.0.1",
         "--metrics-port", String(metricsPort),
         "--resources-path", options.resourcesPath,
+        // As the chart's dapr.io/enable-app-health-check: while the app is down daprd pauses
+        // its subscriptions instead of spending the retries of every event on a closed port.
+        "--enable-app-health-check",
+        "--app-health-check-path", "/healthz",
+        "--app-health-probe-interval", "1",
+        "--app-health-threshold", "2",
         "--scheduler-host-address", options.schedulerAddress,
         ...(configFile ? ["--config", configFile] : []),
         "--log-as-json",
       ],
-      env: { DAPR_HOST_IP: "127.0.0.1" },
+      env: { DAPR_HOST_IP: "127.0.0.1", ...(options.namespace ? { NAMESPACE: options.namespace } : {}) },
       logFile: path.join(options.logDir, options.logName ?? `daprd-${options.appId}.log`),
       // outbound: the sidecar's own components are up; it does not wait for the app.
       ready: () => httpOk(`http://127.0.0.1:${httpPort}/v1.0/healthz/outbound`),
@@ -78,7 +86,6 @@ export async function startDaprd(options: DaprdOptions): Promise<Daprd> {
     grpcPort,
     metricsPort,
     env: {
-      DAPR_HTTP_ENDPOINT: `http://127.0.0.1:${httpPort}`,
       DAPR_HOST: "127.0.0.1",
       DAPR_HTTP_PORT: String(httpPort),
       DAPR_GRPC_PORT: String(grpcPort),
