@@ -67,7 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (recent.length > 20) recent.shift();
   };
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (isRoot) assertReachableByPostgresUser([binariesDir(), options.dataDir]);
+  if (isRoot) assertReachableByPostgresUser({ binaries: binariesDir(), dataDir: options.dataDir });
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
@@ -125,14 +125,17 @@ function binariesDir(): string {
 }
 
 /**
- * Under root the server runs as a separate system user, which must be able to enter every folder
- * above the binaries and the data (a checkout inside a `mktemp -d` folder, mode 700, is not).
- * Without this check the library dies with an unhandled "spawn initdb EACCES".
+ * Under root the server runs as a separate system user, which must be able to enter the binaries'
+ * folder and every folder above it and above the data folder (a checkout inside a `mktemp -d`
+ * folder, mode 700, is not enterable). The data folder itself is left out: PostgreSQL makes it its
+ * own (owner "postgres", mode 700) on the first start, so "others" never may enter it and a
+ * second start must not be refused for that. Without this check the library dies with an
+ * unhandled "spawn initdb EACCES".
  */
-export function assertReachableByPostgresUser(targets: string[]): void {
+export function assertReachableByPostgresUser(paths: { binaries: string; dataDir: string }): void {
   const blocked = new Set<string>();
-  for (const target of targets) {
-    let dir = path.resolve(target);
+  for (const start of [path.resolve(paths.binaries), path.dirname(path.resolve(paths.dataDir))]) {
+    let dir = start;
     for (;;) {
       if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) blocked.add(dir);
       const parent = path.dirname(dir);
@@ -148,4 +151,3 @@ export function assertReachableByPostgresUser(targets: string[]): void {
     );
   }
 }
-
