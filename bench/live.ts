@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import { io, type Socket } from "socket.io-client";
+import { freePort } from "@taskboard/db/ports";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise, type LatencySummary } from "./stats.ts";
 
@@ -42,7 +43,7 @@ const product = startProduct({
   webPort: 3890,
   workersPort: 3891,
   socketPort: 3893,
-  pgPort: 54890,
+  pgPort: await freePort(),
 });
 const { base, origin, socketUrl, databaseUrl } = product;
 const stopProduct = product.stop;

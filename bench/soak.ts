@@ -15,6 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "@taskboard/db/ports";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
 
@@ -38,7 +39,7 @@ const product = startProduct({
   webPort: WEB_PORT,
   workersPort: 3951,
   socketPort: 3953,
-  pgPort: 55150,
+  pgPort: await freePort(),
 });
 const { base, origin, databaseUrl, dataDir } = product;
 const stopProduct = product.stop;

@@ -5,6 +5,7 @@
 // Knobs: BENCH_API_REQUESTS (default 500, one client), BENCH_API_SECONDS (default 10, 50 clients).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { freePort } from "@taskboard/db/ports";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
 
@@ -16,7 +17,7 @@ const product = startProduct({
   webPort: 3290,
   workersPort: 3291,
   socketPort: 3293,
-  pgPort: 54590,
+  pgPort: await freePort(),
 });
 const { base, origin, databaseUrl } = product;
 await product.ready;

@@ -1,8 +1,9 @@
 // The two products the scenarios run against: the default one (embedded transport) and one whose
 // workers use the Dapr transport, talking to the sidecar double hosted in this process (no daprd
 // runs on these machines; see docs/dapr.md). Scenarios are grouped by the transport they need.
+import { reservePorts } from "@taskboard/db/ports";
 import { startSidecarDouble, type SidecarDouble } from "@taskboard/workers/sidecar-double";
-import { reservePorts, startChaosProduct, type ChaosProduct } from "./product.ts";
+import { startChaosProduct, type ChaosProduct } from "./product.ts";
 import { SCENARIOS, type ChaosSize, type ScenarioContext, type ScenarioKey } from "./scenarios.ts";
 
 export interface ChaosEnvironment extends ScenarioContext {

@@ -1,11 +1,12 @@
-// The product under test for the fault scenarios: `npm start` on free loopback ports in its own
-// process group (bench/product.ts), plus what the faults need to reach into it: the workers' pid,
-// a second workers process, and PostgreSQL's pg_ctl to stop and restart the embedded server.
+// The product under test for the fault scenarios: `npm start` on free loopback ports (below the
+// ephemeral range: @taskboard/db/ports) in its own process group (bench/product.ts), plus what
+// the faults need to reach into it: the workers' pid, a second workers process, and PostgreSQL's
+// pg_ctl to stop and restart the embedded server.
 // Everything started here is stopped by `stop()` and on every way out of the calling process.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import net from "node:net";
+import { reservePorts } from "@taskboard/db/ports";
 import pg from "pg";
 import { startProduct, type RunningProduct } from "../bench/product.ts";
 
@@ -20,31 +21,6 @@ export interface ChaosProductOptions {
   staleLockMs: number;
   /** Ports the product must not take (e.g. the Dapr app port the sidecar already knows). */
   taken?: number[];
-}
-
-/**
- * Distinct free loopback ports, all held open until every one is chosen: asking for free ports
- * one at a time can hand out the same port twice, and a port the product only binds later (the
- * Dapr app port) looks free until then.
- */
-export async function reservePorts(count: number, taken: readonly number[] = []): Promise<number[]> {
-  const servers: net.Server[] = [];
-  const ports: number[] = [];
-  try {
-    while (ports.length < count) {
-      const server = net.createServer();
-      servers.push(server);
-      await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => resolve());
-      });
-      const { port } = server.address() as net.AddressInfo;
-      if (!taken.includes(port)) ports.push(port);
-    }
-    return ports;
-  } finally {
-    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  }
 }
 
 export interface ChaosProduct {

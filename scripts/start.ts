@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, type RunningPostgres } from "@taskboard/db/embedded";
+import { DEFAULT_EMBEDDED_PG_PORT, startEmbeddedPostgres, type RunningPostgres } from "@taskboard/db/embedded";
 import { migrate } from "@taskboard/db/migrate";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -128,11 +128,13 @@ async function waitForHttp(url: string, timeoutMs: number) {
 const startedAt = Date.now();
 let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  // 0 lets the server pick a free port below the ephemeral range (the end-to-end suite does).
+  const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PG_PORT);
   log("starting embedded PostgreSQL", { dataDir: path.join(dataDir, "postgres"), port: pgPort });
   postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort }).catch(
     (error: unknown) => fail(`embedded PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)}`),
   );
+  log("embedded PostgreSQL started", { port: postgres.port });
   databaseUrl = postgres.url;
 }
 const migrated = await migrate(databaseUrl).catch((error: unknown) => fail(`migrations failed: ${String(error)}`));

@@ -64,7 +64,8 @@ export default defineConfig({
       PORT: String(port),
       WORKERS_PORT: String(Number(process.env.E2E_WORKERS_PORT ?? port + 1)),
       SOCKET_PORT: String(Number(process.env.E2E_SOCKET_PORT ?? port + 3)),
-      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54400",
+      // 0: a free port below the ephemeral range, chosen by npm start; no test connects to it.
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "0",
       APP_URL: baseURL,
     },
   },

@@ -2,7 +2,7 @@
 // events and restarted; every event's effect must then exist exactly once, in each user's order.
 // CRASH_TEST_EVENTS sets the burst size (default 5,000: about 21 s on the 2-core machine when it is
 // otherwise idle, as CI's is; lower it when running beside other heavy work).
-import { freePort } from "@taskboard/db/embedded";
+import { freePort } from "@taskboard/db/ports";
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
 import { waitFor } from "@taskboard/events/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 // Start-up refuses bad configuration with a message naming the variable: spawn the real process.
-import { freePort } from "@taskboard/db/embedded";
+import { freePort } from "@taskboard/db/ports";
 import { describe, expect, it } from "vitest";
 import { spawnWorker } from "./testing/spawn-worker.ts";
 

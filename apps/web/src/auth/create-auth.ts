@@ -5,6 +5,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import type { Db } from "@taskboard/db";
+import { appOrigins } from "@/server/app-origins";
 import { DEFAULT_IP_HEADERS } from "./client-ip";
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -40,7 +41,10 @@ export const AUTH_RATE_LIMIT_RULES = {
 export interface CreateAuthOptions {
   db: Db;
   secret: string;
-  /** The app's public origin; cookies, redirects and the origin check use it. */
+  /**
+   * The app's public origin; cookies, redirects and the origin check use it (a loopback one also
+   * trusts its loopback aliases: server/app-origins.ts).
+   */
   baseURL: string;
   /**
    * Rate limiting on or off. Left unset it follows better-auth: on when NODE_ENV is production
@@ -73,7 +77,7 @@ export function createAuth({ db, secret, baseURL, rateLimit, trustedProxies = []
     baseURL,
     basePath: "/api/auth",
     secret,
-    trustedOrigins: [baseURL],
+    trustedOrigins: appOrigins(baseURL),
     database: prismaAdapter(db, { provider: "postgresql", transaction: true }),
     // The Prisma models are User/Session/Account/Verification (tables users, sessions, ...
     // via @@map); the delegates better-auth calls are prisma.user, prisma.session, ...
@@ -109,7 +113,12 @@ export function createAuth({ db, secret, baseURL, rateLimit, trustedProxies = []
         },
       },
     },
-    advanced: { ipAddress: { ipAddressHeaders, trustedProxies } },
+    advanced: {
+      // better-auth turns its Origin check off when NODE_ENV is "test"; pinned on so the tests
+      // exercise the check production runs, and no environment variable can loosen it.
+      disableOriginCheck: false,
+      ipAddress: { ipAddressHeaders, trustedProxies },
+    },
     telemetry: { enabled: false },
     // Lets server actions that call auth.api set cookies through next/headers.
     plugins: [nextCookies()],

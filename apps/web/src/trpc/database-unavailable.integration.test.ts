@@ -3,7 +3,7 @@
 // procedure is the first to hit it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@taskboard/db";
-import { freePort } from "@taskboard/db/embedded";
+import { freePort } from "@taskboard/db/ports";
 import type { TestDatabase } from "@taskboard/db/testing";
 import { createAuth, type TAuth } from "@/auth/create-auth";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from "@/server/database-unavailable";

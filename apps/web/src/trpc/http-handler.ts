@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler, type FetchHandlerRequestOptions } from "@trpc/server/adapters/fetch";
 import type { Db } from "@taskboard/db";
 import type { TAuth } from "@/auth/create-auth";
+import { appOrigins } from "@/server/app-origins";
 import { appRouter, type AppRouter } from "./app-router";
 import { createTRPCContext } from "./init";
 
@@ -14,7 +15,10 @@ export const MAX_TRPC_BATCH_SIZE = 25;
 
 export interface TrpcHttpHandlerOptions {
   getDeps: () => { db: Db; auth: TAuth };
-  /** The app's own origin (from APP_URL): a browser POST from any other origin is refused. */
+  /**
+   * The app's own origin (from APP_URL): a browser POST from any other origin is refused, except
+   * the loopback aliases of a loopback APP_URL (server/app-origins.ts).
+   */
   appOrigin: () => string;
   maxBodyBytes?: number;
   onError?: FetchHandlerRequestOptions<AppRouter>["onError"];
@@ -22,7 +26,7 @@ export interface TrpcHttpHandlerOptions {
 
 export function createTrpcHttpHandler({ getDeps, appOrigin, maxBodyBytes = MAX_TRPC_BODY_BYTES, onError }: TrpcHttpHandlerOptions) {
   return async (request: Request) => {
-    if (isCrossSiteWrite(request, appOrigin())) return crossSiteRefusal();
+    if (isCrossSiteWrite(request, appOrigins(appOrigin()))) return crossSiteRefusal();
     return fetchRequestHandler({
       endpoint: "/api/trpc",
       req: limitRequestBody(request, maxBodyBytes),
@@ -39,10 +43,10 @@ export function createTrpcHttpHandler({ getDeps, appOrigin, maxBodyBytes = MAX_T
  * Sec-Fetch-Site) on every POST, so a write whose Origin is another site is refused before any
  * procedure runs. Clients that are not browsers send no Origin and carry no victim's cookie.
  */
-function isCrossSiteWrite(request: Request, appOrigin: string): boolean {
+function isCrossSiteWrite(request: Request, ownOrigins: readonly string[]): boolean {
   if (request.method !== "POST") return false;
   const origin = request.headers.get("origin");
-  if (origin !== null) return origin !== appOrigin;
+  if (origin !== null) return !ownOrigins.includes(origin);
   return request.headers.get("sec-fetch-site") === "cross-site";
 }
 

@@ -4,7 +4,7 @@
 // registry served on its own port.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type Db } from "@taskboard/db";
-import { freePort } from "@taskboard/db/embedded";
+import { freePort } from "@taskboard/db/ports";
 import type { TestDatabase } from "@taskboard/db/testing";
 import { createAuth, type TAuth } from "@/auth/create-auth";
 import { startMetricsServer } from "@/server/metrics/metrics-server";

@@ -1,12 +1,13 @@
 // Reminders through the Dapr Jobs API and our /job/<name> callback, against the sidecar double.
 import http from "node:http";
+import { freePort } from "@taskboard/db/ports";
 import { waitFor } from "@taskboard/events/contract";
 import type { JobHandler } from "@taskboard/events";
 import { afterEach, describe, expect, it } from "vitest";
 import { DaprJobsError } from "./errors.ts";
 import { toDueTime } from "./jobs.ts";
 import { startSidecarDouble, type SidecarDouble } from "./testing/sidecar-double/index.ts";
-import { daprSetup, freePort, type Setup } from "./testing/harness.ts";
+import { daprSetup, type Setup } from "./testing/harness.ts";
 
 let setup: Setup | undefined;
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,19 +1,11 @@
 // Test harness: a Dapr bus wired to a fresh sidecar double on free loopback ports.
-import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import pino from "pino";
+import { freePort } from "@taskboard/db/ports";
 import { createDaprBus, type DaprBus, type DaprBusOptions } from "../bus.ts";
 import { startSidecarDouble, type SidecarDouble, type SidecarDoubleOptions } from "./sidecar-double/index.ts";
 
 export const silentLogger = pino({ level: "silent" });
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export interface Setup {
   bus: DaprBus;
