@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_EMBEDDED_PG_PORT, startEmbeddedPostgres, type RunningPostgres } from "@taskboard/db/embedded";
 import { migrate } from "@taskboard/db/migrate";
+import { parsePubsubKind, startLocalDapr, type LocalDapr } from "./start/local-dapr.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, ".data"));
@@ -47,6 +48,7 @@ function persistentSecret(file: string): string {
 /** The live process of each service; a restarted service replaces its entry. */
 const children = new Map<string, ChildProcess>();
 let postgres: RunningPostgres | undefined;
+let dapr: LocalDapr | undefined;
 let stopping = false;
 
 async function stopAll(code: number) {
@@ -67,6 +69,7 @@ async function stopAll(code: number) {
         }),
     ),
   );
+  if (dapr) await dapr.stop().catch(() => undefined);
   if (postgres) await postgres.stop().catch(() => undefined);
   log("stopped");
   process.exit(code);
@@ -174,6 +177,18 @@ if (!skipBuild) {
   });
   const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
   if (code !== 0) await stopAll(code);
+}
+
+// `npm run start:dapr`: the workers talk to a real daprd (Kafka or Redis Streams, the scheduler).
+if (env.EVENT_BUS === "dapr") {
+  const appPort = Number(process.env.DAPR_APP_PORT ?? webPort + 4);
+  try {
+    dapr = await startLocalDapr({ dataDir, pubsub: parsePubsubKind(process.env.DAPR_PUBSUB), appPort, log });
+    Object.assign(env, dapr.env);
+  } catch (error) {
+    console.error(JSON.stringify({ level: "fatal", service: "start", msg: `the Dapr runtime did not start: ${error instanceof Error ? error.message : String(error)}` }));
+    await stopAll(1);
+  }
 }
 
 // Spawn the real Node processes (not npx wrappers) so that SIGTERM reaches them.

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { locate } from "../locate.ts";
-import { freeLoopbackPort } from "./free-port.ts";
+import { freePort } from "@taskboard/db/ports";
 import { startManagedProcess, type ManagedProcess } from "./managed-process.ts";
 import { httpOk } from "./probes.ts";
 
@@ -41,10 +41,10 @@ export async function startDaprd(options: DaprdOptions): Promise<Daprd> {
   const binary = locate("daprd");
   if (!binary) throw new Error("daprd is not installed: run `npm run tools`");
   fs.mkdirSync(options.logDir, { recursive: true });
-  const httpPort = options.httpPort ?? (await freeLoopbackPort());
-  const grpcPort = options.grpcPort ?? (await freeLoopbackPort());
-  const internalGrpcPort = await freeLoopbackPort();
-  const metricsPort = await freeLoopbackPort();
+  const httpPort = options.httpPort ?? (await freePort());
+  const grpcPort = options.grpcPort ?? (await freePort());
+  const internalGrpcPort = await freePort();
+  const metricsPort = await freePort();
   const configFile = options.config ? writeConfigPointer(options) : undefined;
   let current: ManagedProcess | undefined;
   const start = async () => {

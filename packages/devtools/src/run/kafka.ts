@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { locate } from "../locate.ts";
-import { freeLoopbackPort } from "./free-port.ts";
+import { freePort } from "@taskboard/db/ports";
 import { startManagedProcess, type ManagedProcess } from "./managed-process.ts";
 import { tcpOpen } from "./probes.ts";
 
@@ -49,8 +49,8 @@ export async function startKafka(options: KafkaOptions): Promise<KafkaBroker> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const portsFile = path.join(options.dataDir, "ports.json");
   const saved = fs.existsSync(portsFile) ? (JSON.parse(fs.readFileSync(portsFile, "utf8")) as { port: number; controllerPort: number }) : undefined;
-  const port = options.port ?? saved?.port ?? (await freeLoopbackPort());
-  const controllerPort = options.controllerPort ?? saved?.controllerPort ?? (await freeLoopbackPort());
+  const port = options.port ?? saved?.port ?? (await freePort());
+  const controllerPort = options.controllerPort ?? saved?.controllerPort ?? (await freePort());
   fs.writeFileSync(portsFile, JSON.stringify({ port, controllerPort }));
   const logDirs = path.join(options.dataDir, "logs");
   const properties = path.join(options.dataDir, "server.properties");

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { locate } from "../locate.ts";
-import { freeLoopbackPort } from "./free-port.ts";
+import { freePort } from "@taskboard/db/ports";
 import { startManagedProcess, type ManagedProcess } from "./managed-process.ts";
 import { tcpOpen } from "./probes.ts";
 
@@ -17,7 +17,7 @@ export async function startRedis(options: { dataDir: string; port?: number }): P
   const binary = locate("redis-server");
   if (!binary) throw new Error("redis-server is not installed: run `npm run tools`");
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const port = options.port ?? (await freeLoopbackPort());
+  const port = options.port ?? (await freePort());
   const process = await startManagedProcess({
     name: "redis",
     command: binary,

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { locate } from "../locate.ts";
-import { freeLoopbackPort } from "./free-port.ts";
+import { freePort } from "@taskboard/db/ports";
 import { startManagedProcess, type ManagedProcess } from "./managed-process.ts";
 import { httpOk } from "./probes.ts";
 
@@ -30,11 +30,11 @@ export async function startScheduler(options: { dataDir: string; ports?: Partial
   const portsFile = path.join(options.dataDir, "ports.json");
   const saved = fs.existsSync(portsFile) ? (JSON.parse(fs.readFileSync(portsFile, "utf8")) as SchedulerPorts) : undefined;
   const ports: SchedulerPorts = {
-    port: options.ports?.port ?? saved?.port ?? (await freeLoopbackPort()),
-    healthz: options.ports?.healthz ?? saved?.healthz ?? (await freeLoopbackPort()),
-    metrics: options.ports?.metrics ?? saved?.metrics ?? (await freeLoopbackPort()),
-    etcdClient: options.ports?.etcdClient ?? saved?.etcdClient ?? (await freeLoopbackPort()),
-    etcdPeer: options.ports?.etcdPeer ?? saved?.etcdPeer ?? (await freeLoopbackPort()),
+    port: options.ports?.port ?? saved?.port ?? (await freePort()),
+    healthz: options.ports?.healthz ?? saved?.healthz ?? (await freePort()),
+    metrics: options.ports?.metrics ?? saved?.metrics ?? (await freePort()),
+    etcdClient: options.ports?.etcdClient ?? saved?.etcdClient ?? (await freePort()),
+    etcdPeer: options.ports?.etcdPeer ?? saved?.etcdPeer ?? (await freePort()),
   };
   fs.writeFileSync(portsFile, JSON.stringify(ports));
   // etcd refuses a data folder that others can read.
