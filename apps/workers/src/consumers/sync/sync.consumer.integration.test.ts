@@ -130,7 +130,7 @@ describe("sync consumer", () => {
         bus: { kind: "embedded", databaseUrl: database.url, retry: { maxRetries: 1, initialDelayMs: 50 }, concurrency: 2, staleLockMs: 30_000, daprSettings: {} },
         port: 0,
         relay: { enabled: false, batchSize: 100, pollIntervalMs: 200 },
-        realtime: { port: 0, tokenSecret: TEST_SECRET, maxFrameBytes: 16_384, feedRetentionHours: 1 },
+        realtime: { port: 0, tokenSecret: TEST_SECRET, maxFrameBytes: 16_384 },
       },
       [],
       log,
