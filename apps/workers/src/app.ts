@@ -19,7 +19,7 @@ export interface WorkersConfig {
   bus: BusConfig;
   port: number;
   relay: { enabled: boolean; batchSize: number; pollIntervalMs: number };
-  /** Socket.IO live updates and the sync consumer; off when absent. */
+  /** Socket.IO live updates (pushing committed change-feed entries); off when absent. */
   realtime?: RealtimeConfig;
   /** How long the change feed keeps entries; never pruned when absent (tests). */
   feedRetentionHours?: number;
@@ -47,7 +47,6 @@ export async function startWorkers(
   const realtime = config.realtime
     ? createRealtime(config.realtime, { db, databaseUrl: config.bus.databaseUrl, log })
     : undefined;
-  if (realtime) consumers = [...consumers, ...realtime.syncConsumers];
   let busLive = false;
   let stopping = false;
 
@@ -59,7 +58,8 @@ export async function startWorkers(
       log.fatal({ err: error }, "event transport stopped consuming");
     },
   });
-  // Subscriptions first: a transport reads them once, at start (PITFALLS 2).
+  // Subscriptions first: a transport reads them once, at start (PITFALLS 2). With live updates
+  // on, the socket server is the port committed feed entries are pushed through.
   for (const consumer of consumers) {
     bus.subscribe(createConsumerSubscription(consumer, { db, log, metrics, jobs: bus, changes: realtime?.server }));
   }

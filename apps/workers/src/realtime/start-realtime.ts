@@ -1,9 +1,8 @@
-// Live updates as one unit for the workers process: the Socket.IO server and the sync consumer
-// that feeds it. app.ts starts it when a token secret is configured (never without one).
+// Live updates as one unit for the workers process: the Socket.IO server, which app.ts plugs into
+// the consumer runtime's ChangePublisher port so committed feed entries reach open tabs. app.ts
+// starts it when a token secret is configured (never without one).
 import type { Db } from "@taskboard/db";
 import type { Logger } from "pino";
-import { createSyncRemindersConsumer } from "../consumers/sync/sync-reminders.consumer.ts";
-import { createSyncConsumer } from "../consumers/sync/sync.consumer.ts";
 import { createRealtimeServer } from "./socket-server.ts";
 
 export interface RealtimeConfig {
@@ -23,8 +22,6 @@ export function createRealtime(config: RealtimeConfig, deps: { db: Db; databaseU
   let listening = false;
   return {
     server,
-    /** Registered by app.ts beside the static registry: they need this server to push to. */
-    syncConsumers: [createSyncConsumer(server), createSyncRemindersConsumer(server)],
     async listen() {
       const port = await server.listen(config.port);
       listening = true;
