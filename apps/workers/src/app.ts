@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { createBus, type BusConfig } from "./bus.ts";
 import { createHealthServer, type ReadinessCheck } from "./health.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
+import { startFeedPruner } from "./realtime/feed-pruner.ts";
 import { createRealtime, type RealtimeConfig } from "./realtime/start-realtime.ts";
 import { createOutboxRelay, type OutboxRelay } from "./relay/outbox-relay.ts";
 import { createConsumerSubscription } from "./runtime/consumer-subscription.ts";
@@ -18,8 +19,10 @@ export interface WorkersConfig {
   bus: BusConfig;
   port: number;
   relay: { enabled: boolean; batchSize: number; pollIntervalMs: number };
-  /** Socket.IO live updates and the sync consumer; off when absent. */
+  /** Socket.IO live updates (pushing committed change-feed entries); off when absent. */
   realtime?: RealtimeConfig;
+  /** How long the change feed keeps entries; never pruned when absent (tests). */
+  feedRetentionHours?: number;
 }
 
 export interface RunningWorkers {
@@ -44,7 +47,6 @@ export async function startWorkers(
   const realtime = config.realtime
     ? createRealtime(config.realtime, { db, databaseUrl: config.bus.databaseUrl, log })
     : undefined;
-  if (realtime) consumers = [...consumers, ...realtime.syncConsumers];
   let busLive = false;
   let stopping = false;
 
@@ -56,7 +58,8 @@ export async function startWorkers(
       log.fatal({ err: error }, "event transport stopped consuming");
     },
   });
-  // Subscriptions first: a transport reads them once, at start (PITFALLS 2).
+  // Subscriptions first: a transport reads them once, at start (PITFALLS 2). With live updates
+  // on, the socket server is the port committed feed entries are pushed through.
   for (const consumer of consumers) {
     bus.subscribe(createConsumerSubscription(consumer, { db, log, metrics, jobs: bus, changes: realtime?.server }));
   }
@@ -96,6 +99,8 @@ export async function startWorkers(
       })
     : undefined;
   relay?.start();
+  const feedPruner =
+    config.feedRetentionHours === undefined ? undefined : startFeedPruner({ db, log, retentionHours: config.feedRetentionHours });
   log.info(
     { port: config.port, eventBus: config.bus.kind, consumers: consumers.map((c) => c.name), relay: Boolean(relay) },
     "workers started",
@@ -109,6 +114,7 @@ export async function startWorkers(
       if (stopping) return;
       stopping = true;
       busLive = false;
+      feedPruner?.stop();
       await relay?.stop();
       await bus.stop();
       // After the bus: in-flight handlers may still push their committed changes.

@@ -19,8 +19,8 @@ export function workersConfig(env: WorkersEnv): WorkersConfig {
           port: env.SOCKET_PORT,
           tokenSecret: env.REALTIME_TOKEN_SECRET,
           maxFrameBytes: env.SOCKET_MAX_FRAME_BYTES,
-          feedRetentionHours: env.REALTIME_FEED_RETENTION_HOURS,
         }
       : undefined,
+    feedRetentionHours: env.REALTIME_FEED_RETENTION_HOURS,
   };
 }

@@ -1,6 +1,7 @@
 // Live updates across tabs: two tabs of one user see each other's creates, edits, completions and
 // deletions without a reload, and the watching tab gets them without refetching its task list;
-// a second user, signed in elsewhere, sees none of it.
+// a second user, signed in elsewhere, sees none of it. Renaming or deleting a tag changes its tasks
+// in the other tab too, and the history says so.
 // Killing the workers mid-session is workers-restart.spec.ts.
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
@@ -76,5 +77,46 @@ test("two tabs of one user stay in step; another user sees nothing", async ({ br
   } finally {
     await ada.close();
     await bob.close();
+  }
+});
+
+test("a tag deleted or renamed in one tab changes its task in the other tab; the history says so", async ({ browser }) => {
+  const ada = await browser.newContext();
+  try {
+    const tab1 = await ada.newPage();
+    await signUp(tab1, newAccount("live-tags"));
+    await quickAdd(tab1, "Water the plants #home #garden", ["home", "garden"]);
+    const tab2 = await ada.newPage();
+    await tab2.goto("/");
+    await Promise.all([live(tab1), live(tab2)]);
+    const plants = card(tab2, "Water the plants");
+    await expect(plants).toContainText("home");
+    const tab2ListFetches = countListFetches(tab2);
+    await tab1.getByRole("button", { name: "Manage tags" }).click();
+    const tagsPanel = tab1.getByRole("dialog", { name: "Tags" });
+
+    await test.step("a deletion in one tab takes the tag off the task in the other, without a reload", async () => {
+      await tagsPanel.getByRole("button", { name: "Delete tag home" }).click();
+      await tab1.getByRole("alertdialog", { name: "Delete tag “home”?" }).getByRole("button", { name: "Delete tag" }).click();
+      await expect(plants).not.toContainText("home");
+      await expect(plants).toContainText("garden");
+    });
+
+    await test.step("a rename in one tab shows on the task in the other", async () => {
+      const name = tagsPanel.getByLabel("Name of tag garden");
+      await name.fill("yard");
+      await name.press("Enter");
+      await expect(plants).toContainText("yard");
+      await expect(plants).not.toContainText("garden");
+      expect(tab2ListFetches()).toBe(0);
+    });
+
+    await test.step("the task's history shows both tag changes", async () => {
+      await tab2.goto("/audit");
+      await expect(tab2.getByText("Tags: garden, home → garden")).toBeVisible();
+      await expect(tab2.getByText("Tags: garden → yard")).toBeVisible();
+    });
+  } finally {
+    await ada.close();
   }
 });

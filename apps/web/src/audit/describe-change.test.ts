@@ -20,6 +20,18 @@ describe("audit entries in words", () => {
     ).toEqual(["Priority: medium → high", "Due: Mon 4 May, 9:00 → Tue 5 May, 9:00", "Tags: home → none"]);
   });
 
+  it("says a tag's rename, removal and new colour (a tag change is a task change)", () => {
+    expect(
+      describeDiff({
+        type: "task.updated",
+        diff: [
+          { field: "tags", before: ["diy", "home"], after: ["diy", "house"] },
+          { field: "tagColors", before: ["home #64748b"], after: ["house #ff0000"] },
+        ],
+      }),
+    ).toEqual(["Tags: diy, home → diy, house", "Tag colour: home #64748b → house #ff0000"]);
+  });
+
   it("leaves out what the headline already says, and lists a new task's fields without arrows", () => {
     expect(
       describeDiff({

@@ -20,6 +20,7 @@ const FIELD_LABEL: Record<string, string> = {
   seriesId: "Series",
   position: "Position",
   tags: "Tags",
+  tagColors: "Tag colour",
   completedAt: "Completed at",
   deletedAt: "Deleted at",
   reminder: "Reminder",

@@ -3,7 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
 import type { TTaskSnapshot } from "@taskboard/events";
-import { callerFor, countOutbox, insertUser, openTestDatabase, readOutbox, must } from "@/server/testing/test-database";
+import {
+  callerFor,
+  countOutbox,
+  insertUser,
+  must,
+  openTestDatabase,
+  readOutbox,
+  withBrokenOutbox,
+} from "@/server/testing/test-database";
 
 let testDb: TestDatabase;
 let api: ReturnType<typeof callerFor>;
@@ -13,20 +21,6 @@ beforeAll(async () => {
   api = callerFor(testDb.db, await insertUser(testDb.db, "Outboxer"));
 });
 afterAll(() => testDb.drop());
-
-async function withBrokenOutbox<T>(run: () => Promise<T>): Promise<T> {
-  await testDb.db.$executeRawUnsafe(`
-    CREATE OR REPLACE FUNCTION refuse_outbox() RETURNS trigger AS $$
-    BEGIN RAISE EXCEPTION 'outbox unavailable (test)'; END $$ LANGUAGE plpgsql`);
-  await testDb.db.$executeRawUnsafe(
-    `CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox_events FOR EACH ROW EXECUTE FUNCTION refuse_outbox()`,
-  );
-  try {
-    return await run();
-  } finally {
-    await testDb.db.$executeRawUnsafe(`DROP TRIGGER refuse_outbox ON outbox_events`);
-  }
-}
 
 describe("one mutation, one event, one transaction", () => {
   it("every mutation writes exactly one outbox row that parses as a CloudEvent of its type", async () => {
@@ -57,7 +51,7 @@ describe("one mutation, one event, one transaction", () => {
     const task = await api.task.create({ title: "stays as it is" });
     const eventsBefore = await countOutbox(testDb.db);
     const tasksBefore = await testDb.db.task.count();
-    await withBrokenOutbox(async () => {
+    await withBrokenOutbox(testDb.db, async () => {
       await expect(api.task.create({ title: "never saved" })).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
       await expect(api.task.update({ id: task.id, expectedVersion: 1, patch: { title: "never" } })).rejects.toThrow();
       await expect(api.task.complete({ id: task.id })).rejects.toThrow();

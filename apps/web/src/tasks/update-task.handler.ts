@@ -2,12 +2,12 @@
 // (previous + new snapshot + changed fields) in the same transaction. A patch that changes
 // nothing returns the task as it is: no new version, no event.
 import { findTaskForUser, replaceTaskTags, type Db } from "@taskboard/db";
-import { taskUpdated, type TTaskSnapshot } from "@taskboard/events";
+import type { TTaskSnapshot } from "@taskboard/events";
 import type { TSessionUser } from "@/server/session-user";
-import { recordTaskEvent } from "./task-outbox";
 import { planTaskPatch } from "./task-patch";
-import { changedSnapshotFields, toTaskSnapshot } from "./task-snapshot";
+import { toTaskSnapshot } from "./task-snapshot";
 import { resolveTaskTagIds } from "./task-tags";
+import { recordTaskUpdate } from "./task-updates";
 import { loadTaskForChange, taskNotFound, writeTaskAtVersion } from "./task-versions";
 import type { TUpdateTask } from "./update-task.schema";
 
@@ -42,15 +42,6 @@ export async function updateTask({ db, user, input }: UpdateTaskOptions): Promis
     const row = await findTaskForUser(tx, { userId: user.id, id: current.id });
     if (!row) throw taskNotFound();
 
-    const previous = toTaskSnapshot(current);
-    const task = toTaskSnapshot(row);
-    const changedFields = changedSnapshotFields(previous, task);
-    await recordTaskEvent(tx, taskUpdated, {
-      taskId: task.id,
-      userId: user.id,
-      data: { previous, task, changedFields },
-      now,
-    });
-    return task;
+    return recordTaskUpdate(tx, { userId: user.id, before: current, after: row, now });
   });
 }

@@ -1,10 +1,14 @@
-// Every consumer the workers run. Register a new one here; the runtime subscribes them all before
-// the transport starts.
+// Every consumer the workers run, in one list: the runtime subscribes them all before the
+// transport starts, the health check counts them and the dead-letter command replays through
+// them. Register a new one here. None takes a live resource (a socket server) at construction:
+// what reaches the outside world after a commit goes through the runtime's ports.
 import type { ConsumerDefinition } from "../runtime/define-consumer.ts";
 import { auditRemindersConsumer, auditTaskEventsConsumer } from "./audit/audit.consumer.ts";
 import { logConsumer } from "./log/log.consumer.ts";
 import { recurrenceConsumer } from "./recurrence/recurrence.consumer.ts";
 import { remindersConsumer } from "./reminders/reminders.consumer.ts";
+import { syncRemindersConsumer } from "./sync/sync-reminders.consumer.ts";
+import { syncConsumer } from "./sync/sync.consumer.ts";
 
 export const consumers: readonly ConsumerDefinition[] = [
   logConsumer,
@@ -12,4 +16,6 @@ export const consumers: readonly ConsumerDefinition[] = [
   auditRemindersConsumer,
   recurrenceConsumer,
   remindersConsumer,
+  syncConsumer,
+  syncRemindersConsumer,
 ];

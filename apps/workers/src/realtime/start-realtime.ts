@@ -1,20 +1,15 @@
-// Live updates as one unit for the workers process: the Socket.IO server and the sync consumer
-// that feeds it. app.ts starts it when a token secret is configured (never without one).
-import { pruneUserChanges, type Db } from "@taskboard/db";
+// Live updates as one unit for the workers process: the Socket.IO server, which app.ts plugs into
+// the consumer runtime's ChangePublisher port so committed feed entries reach open tabs. app.ts
+// starts it when a token secret is configured (never without one).
+import type { Db } from "@taskboard/db";
 import type { Logger } from "pino";
-import { createSyncRemindersConsumer } from "../consumers/sync/sync-reminders.consumer.ts";
-import { createSyncConsumer } from "../consumers/sync/sync.consumer.ts";
 import { createRealtimeServer } from "./socket-server.ts";
 
 export interface RealtimeConfig {
   port: number;
   tokenSecret: string;
   maxFrameBytes: number;
-  /** How long the change feed keeps entries; a tab away longer reloads its lists instead. */
-  feedRetentionHours: number;
 }
-
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export function createRealtime(config: RealtimeConfig, deps: { db: Db; databaseUrl: string; log: Logger }) {
   const server = createRealtimeServer({
@@ -25,25 +20,11 @@ export function createRealtime(config: RealtimeConfig, deps: { db: Db; databaseU
     maxFrameBytes: config.maxFrameBytes,
   });
   let listening = false;
-  let pruneTimer: ReturnType<typeof setInterval> | undefined;
-  const prune = async () => {
-    const before = new Date(Date.now() - config.feedRetentionHours * 60 * 60 * 1000);
-    // Every replica may run it; deleting the same old rows twice is harmless.
-    const removed = await pruneUserChanges(deps.db, before).catch((error: unknown) => {
-      deps.log.warn({ err: error }, "pruning the change feed failed");
-      return 0;
-    });
-    if (removed > 0) deps.log.info({ removed, before }, "pruned the change feed");
-  };
   return {
     server,
-    /** Registered by app.ts beside the static registry: they need this server to push to. */
-    syncConsumers: [createSyncConsumer(server), createSyncRemindersConsumer(server)],
     async listen() {
       const port = await server.listen(config.port);
       listening = true;
-      pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
-      pruneTimer.unref();
       return port;
     },
     readiness: async () => {
@@ -54,7 +35,6 @@ export function createRealtime(config: RealtimeConfig, deps: { db: Db; databaseU
     },
     async close() {
       listening = false;
-      clearInterval(pruneTimer);
       await server.close();
     },
   };

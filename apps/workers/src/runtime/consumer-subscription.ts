@@ -6,10 +6,10 @@ import { SpanKind, SpanStatusCode, context as otelContext, trace, type Span } fr
 import { markEventProcessed, markEventsProcessed, type Db, type Prisma } from "@taskboard/db";
 import { parseEvent, type DeliveryStatus, type Subscription, type TCloudEvent } from "@taskboard/events";
 import type { Logger } from "pino";
-import type { ChangePublisher } from "../consumers/sync/change-publisher.ts";
 import type { Metrics } from "../metrics.ts";
 import { contextFromTraceparent, traceLogFields, traceparentOf, tracer } from "../tracing/trace-context.ts";
-import type { ConsumerDefinition, JobScheduler } from "./define-consumer.ts";
+import type { ChangePublisher } from "./change-publisher.ts";
+import type { BatchContext, ConsumerDefinition, JobScheduler } from "./define-consumer.ts";
 import { errorMessage, isPermanentError } from "./errors.ts";
 
 export interface ConsumerRuntimeDeps {
@@ -20,7 +20,7 @@ export interface ConsumerRuntimeDeps {
   transactionTimeoutMs?: number;
   /** The bus, for consumers that schedule jobs. */
   jobs?: JobScheduler;
-  /** Live updates' emitter, when they are on (ConsumerContext.changes). */
+  /** Where committed change-feed entries are pushed (ConsumerContext.publishAfterCommit). */
   changes?: ChangePublisher;
 }
 
@@ -64,6 +64,17 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
     return { span, log, traceparent: traceparentOf(span) };
   }
 
+  /** What a handler's context offers beyond its transaction; effects queue on `postCommit`. */
+  function contextFor(tx: Prisma.TransactionClient, log: Logger, postCommit: (() => void | Promise<void>)[]): BatchContext {
+    return {
+      tx,
+      log,
+      afterCommit: (effect) => void postCommit.push(effect),
+      publishAfterCommit: (userId, change) => void postCommit.push(() => deps.changes?.emitToUser(userId, change)),
+      jobs: deps.jobs ?? noScheduler,
+    };
+  }
+
   /** The idempotency record and the effect, inside `tx`; false for a duplicate. */
   async function apply(
     tx: Prisma.TransactionClient,
@@ -75,15 +86,7 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
   ): Promise<boolean> {
     return otelContext.with(trace.setSpan(otelContext.active(), span), async () => {
       if (!marked && !(await markEventProcessed(tx, consumer.name, event.id))) return false;
-      await consumer.handle(event as never, {
-        tx,
-        log,
-        attempt,
-        afterCommit: (effect) => void postCommit.push(effect),
-        jobs: deps.jobs ?? noScheduler,
-        changes: deps.changes,
-        traceparent,
-      });
+      await consumer.handle(event as never, { ...contextFor(tx, log, postCommit), attempt, traceparent });
       return true;
     });
   }
@@ -166,13 +169,7 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
             const todo = events.filter((_, index) => applied[index]);
             if (consumer.handleMany) {
               if (todo.length > 0) {
-                await consumer.handleMany(todo as never, {
-                  tx,
-                  log: baseLog,
-                  afterCommit: (effect) => void queue.push(effect),
-                  jobs: deps.jobs ?? noScheduler,
-                  changes: deps.changes,
-                });
+                await consumer.handleMany(todo as never, contextFor(tx, baseLog, queue));
               }
             } else {
               for (const [index, event] of events.entries()) {

@@ -4,7 +4,7 @@
 import type { Db, Prisma } from "@taskboard/db";
 import type { EventBus, EventData, TAnyEventDefinition, TCloudEvent, TTopic } from "@taskboard/events";
 import type { Logger } from "pino";
-import type { ChangePublisher } from "../consumers/sync/change-publisher.ts";
+import type { TUserChangeMessage } from "../realtime/user-change.ts";
 
 /** The validated event a handler receives for one of its definitions. */
 export type EventOf<TDef extends TAnyEventDefinition> = TDef extends TAnyEventDefinition
@@ -29,10 +29,12 @@ export interface ConsumerContext {
    */
   jobs: JobScheduler;
   /**
-   * The Socket.IO emitter the sync consumers push through, for a consumer that also feeds the
-   * user's change feed (audit). Absent when live updates are off: then nothing reads the feed.
+   * For a consumer that appended `change` to the user's change feed in `tx`: pushes it to the
+   * user's open tabs after the commit (like afterCommit), through the process's ChangePublisher.
+   * Where none runs (the dead-letter CLI, live updates off) nothing is pushed; the tabs catch up
+   * on the committed feed entry by seq.
    */
-  changes?: ChangePublisher;
+  publishAfterCommit(userId: string, change: TUserChangeMessage): void;
   /**
    * W3C traceparent of this handling's span: pass it to createEvent for every event the handler
    * produces, so the next consumer continues the same trace. Absent for an event without one.

@@ -94,6 +94,33 @@ export async function updateTag(
   return count === 1 ? findTagForUser(tx, params) : null;
 }
 
+/**
+ * Locks a tag and every task carrying it, for a rename, recolour or delete that must also change
+ * those tasks (new version, task.updated) in the same transaction. Null when it is not this
+ * user's tag. The tasks are locked first, since task writers lock their task before linking a tag
+ * (the reverse order could deadlock); the tag is locked FOR UPDATE, which waits for and then
+ * blocks transactions linking a task to it (their foreign-key check takes FOR KEY SHARE), so the
+ * carriers read after it are final.
+ */
+export async function lockTagWithTasks(
+  tx: Tx,
+  params: { userId: string; id: string },
+): Promise<{ tag: TagRow; taskIds: string[] } | null> {
+  await lockTasksWithTag(tx, params);
+  const [tag] = await tx.$queryRaw<TagRow[]>`
+    SELECT id, name, color FROM tags WHERE id = ${params.id}::uuid AND user_id = ${params.userId} FOR UPDATE`;
+  if (!tag) return null;
+  return { tag, taskIds: await lockTasksWithTag(tx, params) };
+}
+
+async function lockTasksWithTag(tx: Tx, params: { userId: string; id: string }): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT t.id FROM tasks t JOIN task_tags tt ON tt.task_id = t.id
+     WHERE tt.tag_id = ${params.id}::uuid AND t.user_id = ${params.userId}
+     ORDER BY t.id FOR UPDATE OF t`;
+  return rows.map((row) => row.id);
+}
+
 /** Deletes the tag (and, by cascade, its links to tasks); false when it is not this user's. */
 export async function deleteTag(tx: Tx, params: { userId: string; id: string }): Promise<boolean> {
   const { count } = await tx.tag.deleteMany({ where: { id: params.id, userId: params.userId } });

@@ -124,6 +124,24 @@ export async function updateTaskAtVersion(
   return count === 1;
 }
 
+/** This user's tasks among `ids` (deleted ones included), in no particular order. */
+export async function findTasksForUser(tx: Tx, params: { userId: string; ids: readonly string[] }): Promise<TaskRow[]> {
+  if (params.ids.length === 0) return [];
+  return tx.task.findMany({ where: { userId: params.userId, id: { in: [...params.ids] } }, select: taskRowSelect });
+}
+
+/**
+ * A new version of each of these tasks with no column of its own changed: for a change made
+ * elsewhere that their snapshot shows (a renamed or deleted tag). The caller holds their locks.
+ */
+export async function bumpTaskVersions(tx: Tx, params: { userId: string; ids: readonly string[]; now: Date }): Promise<void> {
+  if (params.ids.length === 0) return;
+  await tx.task.updateMany({
+    where: { userId: params.userId, id: { in: [...params.ids] } },
+    data: { updatedAt: params.now, version: { increment: 1 } },
+  });
+}
+
 /** Replaces the task's tag set. The caller has checked the tags belong to the task's owner. */
 export async function replaceTaskTags(
   tx: Tx,

@@ -37,6 +37,21 @@ export async function countOutbox(db: Db): Promise<number> {
   return db.outboxEvent.count();
 }
 
+/** Runs `run` while every outbox insert fails, as if the outbox were unavailable mid-transaction. */
+export async function withBrokenOutbox<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  await db.$executeRawUnsafe(`
+    CREATE OR REPLACE FUNCTION refuse_outbox() RETURNS trigger AS $$
+    BEGIN RAISE EXCEPTION 'outbox unavailable (test)'; END $$ LANGUAGE plpgsql`);
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox_events FOR EACH ROW EXECUTE FUNCTION refuse_outbox()`,
+  );
+  try {
+    return await run();
+  } finally {
+    await db.$executeRawUnsafe(`DROP TRIGGER refuse_outbox ON outbox_events`);
+  }
+}
+
 /** The value, or a test failure saying what was missing (instead of a non-null assertion). */
 export function must<T>(value: T | null | undefined, what = "value"): T {
   if (value === null || value === undefined) throw new Error(`expected ${what} to exist`);

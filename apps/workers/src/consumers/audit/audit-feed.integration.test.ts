@@ -1,6 +1,6 @@
 // The audit consumers feeding the change feed on a real database: one "audit" feed row and one
 // push per new entry, in the same per-user seq as the sync consumers' rows, nothing for a
-// duplicate delivery, and nothing at all when live updates are off.
+// duplicate delivery, and the feed row without a push where no socket server runs.
 import { listUserChangesSince } from "@taskboard/db";
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
 import { TOPICS } from "@taskboard/events";
@@ -11,7 +11,7 @@ import type { TUserChangeMessage } from "../../realtime/user-change.ts";
 import { createConsumerSubscription } from "../../runtime/consumer-subscription.ts";
 import type { ConsumerDefinition } from "../../runtime/define-consumer.ts";
 import { adminDatabaseUrl } from "../../testing/admin-database-url.ts";
-import { createSyncConsumer } from "../sync/sync.consumer.ts";
+import { syncConsumer } from "../sync/sync.consumer.ts";
 import { must } from "../testing/consumer-harness.ts";
 import { auditRemindersConsumer, auditTaskEventsConsumer } from "./audit.consumer.ts";
 
@@ -48,7 +48,7 @@ describe("audit consumer → change feed", () => {
 
   it("shares the user's seq with the sync consumer's change for the same event", async () => {
     const event = sampleEvent("task.updated", "user-a");
-    await subscribe(createSyncConsumer(changes)).handle({ topic: TOPICS.taskEvents, event, attempt: 1 });
+    await subscribe(syncConsumer).handle({ topic: TOPICS.taskEvents, event, attempt: 1 });
     await subscribe(auditTaskEventsConsumer).handle({ topic: TOPICS.taskEvents, event, attempt: 1 });
     await subscribe(auditRemindersConsumer).handle({ topic: TOPICS.reminders, event: sampleEvent("reminder.scheduled", "user-a"), attempt: 1 });
     expect(pushed.map((p) => [p.change.seq, p.change.kind])).toEqual([[1, "task.upserted"], [2, "audit"], [3, "audit"]]);
@@ -72,9 +72,10 @@ describe("audit consumer → change feed", () => {
     expect(pushed.map((p) => p.change.seq)).toEqual([1, 2, 3, 4]);
   });
 
-  it("writes the entry but no feed row when live updates are off", async () => {
+  it("appends the feed row but pushes nothing where no socket server runs (a replay from the CLI)", async () => {
     await subscribe(auditTaskEventsConsumer, false).handle({ topic: TOPICS.taskEvents, event: sampleEvent("task.created", "user-a"), attempt: 1 });
     expect(await database.db.auditEntry.count()).toBe(1);
-    expect(await database.db.userChange.count()).toBe(0);
+    expect((await listUserChangesSince(database.db, { userId: "user-a", afterSeq: 0, limit: 10 })).changes).toMatchObject([{ seq: 1, kind: "audit" }]);
+    expect(pushed).toEqual([]);
   });
 });

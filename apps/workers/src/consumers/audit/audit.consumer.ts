@@ -1,7 +1,8 @@
 // The audit consumers: every event becomes one immutable audit_entries row. One consumer per
-// topic, since the runtime binds a consumer to one topic. With live updates on, the entry also
-// becomes an "audit" entry of its owner's change feed in the same transaction, pushed after the
-// commit, so open audit pages show it without a reload (and catch up on it by seq after a gap).
+// topic, since the runtime binds a consumer to one topic. The entry also becomes an "audit" entry
+// of its owner's change feed in the same transaction, pushed after the commit where live updates
+// run, so open audit pages show it without a reload (and catch up on it by seq after a gap, also
+// when a dead letter was replayed from the CLI).
 import { appendUserChange, appendUserChanges, insertAuditEntry, type AuditEntryInput } from "@taskboard/db";
 import { REMINDER_EVENT_DEFINITIONS, TASK_EVENT_DEFINITIONS, TOPICS } from "@taskboard/events";
 import { defineConsumer, type BatchContext, type ConsumerContext } from "../../runtime/define-consumer.ts";
@@ -39,14 +40,14 @@ export const auditRemindersConsumer = defineConsumer({
 async function recordAuditEntries<TEvent>(
   events: readonly TEvent[],
   entryOf: (event: TEvent) => Promise<AuditEntryInput>,
-  { tx, afterCommit, changes }: BatchContext,
+  { tx, publishAfterCommit }: BatchContext,
 ): Promise<void> {
   const inserted: AuditEntryInput[] = [];
   for (const event of events) {
     const entry = await entryOf(event);
     if (await insertAuditEntry(tx, entry)) inserted.push(entry);
   }
-  if (!changes || inserted.length === 0) return;
+  if (inserted.length === 0) return;
   const feed = inserted.map((entry) => ({
     userId: entry.userId,
     kind: "audit" as const,
@@ -56,10 +57,8 @@ async function recordAuditEntries<TEvent>(
     eventId: `audit:${entry.eventId}`,
   }));
   const seqs = await appendUserChanges(tx, feed);
-  afterCommit(() =>
-    feed.forEach(({ userId, kind, entityId, version, payload }, index) =>
-      changes.emitToUser(userId, { seq: seqs[index] ?? 0, kind, entityId, version, payload }),
-    ),
+  feed.forEach(({ userId, kind, entityId, version, payload }, index) =>
+    publishAfterCommit(userId, { seq: seqs[index] ?? 0, kind, entityId, version, payload }),
   );
 }
 
@@ -67,8 +66,8 @@ function auditFeedPayload(entry: AuditEntryInput) {
   return { type: entry.type, taskId: entry.taskId, occurredAt: entry.occurredAt.toISOString() };
 }
 
-async function recordAuditEntry(entry: AuditEntryInput, { tx, afterCommit, changes }: ConsumerContext): Promise<void> {
-  if (!(await insertAuditEntry(tx, entry)) || !changes) return;
+async function recordAuditEntry(entry: AuditEntryInput, { tx, publishAfterCommit }: ConsumerContext): Promise<void> {
+  if (!(await insertAuditEntry(tx, entry))) return;
   // Enough for a tab to tell which cached audit lists the entry belongs to; it refetches those
   // (the list's own shape needs the user's view of actor and cause).
   const payload = auditFeedPayload(entry);
@@ -81,7 +80,5 @@ async function recordAuditEntry(entry: AuditEntryInput, { tx, afterCommit, chang
     // user_changes.event_id is unique and the sync consumers already use the bare event id.
     eventId: `audit:${entry.eventId}`,
   });
-  afterCommit(() =>
-    changes.emitToUser(entry.userId, { seq: row.seq, kind: row.kind, entityId: row.entityId, version: row.version, payload }),
-  );
+  publishAfterCommit(entry.userId, { seq: row.seq, kind: row.kind, entityId: row.entityId, version: row.version, payload });
 }

@@ -13,8 +13,8 @@ import { connectClient, settle, TEST_SECRET, tokenFor, type TestClient } from ".
 import type { TUserChangeMessage } from "../../realtime/user-change.ts";
 import { createConsumerSubscription } from "../../runtime/consumer-subscription.ts";
 import { adminDatabaseUrl } from "../../testing/admin-database-url.ts";
-import { createSyncRemindersConsumer } from "./sync-reminders.consumer.ts";
-import { createSyncConsumer } from "./sync.consumer.ts";
+import { syncRemindersConsumer } from "./sync-reminders.consumer.ts";
+import { syncConsumer } from "./sync.consumer.ts";
 
 const log = pino({ level: "silent" });
 
@@ -32,10 +32,8 @@ describe("sync consumer", () => {
     await database.drop();
   });
 
-  function subscription() {
-    const consumer = createSyncConsumer({ emitToUser: (userId, change) => void pushed.push({ userId, change }) });
-    return createConsumerSubscription(consumer, { db: database.db, log });
-  }
+  const changes = { emitToUser: (userId: string, change: TUserChangeMessage) => void pushed.push({ userId, change }) };
+  const subscription = () => createConsumerSubscription(syncConsumer, { db: database.db, log, changes });
 
   it("appends the change to its owner's feed and pushes it after the commit", async () => {
     const task = sampleTask("user-a", { version: 3 });
@@ -77,8 +75,7 @@ describe("sync consumer", () => {
   });
 
   it("pushes a fired reminder as a notification in the same per-user seq, and ignores scheduled ones", async () => {
-    const publisher = { emitToUser: (userId: string, change: TUserChangeMessage) => void pushed.push({ userId, change }) };
-    const reminders = createConsumerSubscription(createSyncRemindersConsumer(publisher), { db: database.db, log });
+    const reminders = createConsumerSubscription(syncRemindersConsumer, { db: database.db, log, changes });
     await subscription().handle({ topic: TOPICS.taskEvents, event: sampleEvent("task.created", "user-a"), attempt: 1 });
     const fired = sampleEvent("reminder.fired", "user-a");
     expect(await reminders.handle({ topic: TOPICS.reminders, event: sampleEvent("reminder.scheduled", "user-a"), attempt: 1 })).toBe("SUCCESS");
@@ -130,9 +127,9 @@ describe("sync consumer", () => {
         bus: { kind: "embedded", databaseUrl: database.url, retry: { maxRetries: 1, initialDelayMs: 50 }, concurrency: 2, staleLockMs: 30_000, daprSettings: {} },
         port: 0,
         relay: { enabled: false, batchSize: 100, pollIntervalMs: 200 },
-        realtime: { port: 0, tokenSecret: TEST_SECRET, maxFrameBytes: 16_384, feedRetentionHours: 1 },
+        realtime: { port: 0, tokenSecret: TEST_SECRET, maxFrameBytes: 16_384 },
       },
-      [],
+      [syncConsumer],
       log,
     );
     cleanups.push(() => one.stop());
