@@ -1,6 +1,7 @@
 // Every installer `npm run tools` runs, in order (cheap ones first, the long daprd build last).
 import { installDapr } from "./dapr.ts";
 import { installHelm } from "./helm.ts";
+import { installK8sSchemas } from "./k8s-schemas.ts";
 import { installKafka } from "./kafka.ts";
 import { installKubeconform } from "./kubeconform.ts";
 import { installRedis } from "./redis.ts";
@@ -11,5 +12,6 @@ export const installers: readonly { tool: string; install: () => Promise<Install
   { tool: "kafka", install: installKafka },
   { tool: "kubeconform", install: installKubeconform },
   { tool: "helm", install: installHelm },
+  { tool: "k8s-schemas", install: installK8sSchemas },
   { tool: "daprd + scheduler", install: installDapr },
 ];
