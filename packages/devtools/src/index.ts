@@ -8,3 +8,6 @@ export { startRedis, type RedisServer } from "./run/redis.ts";
 export { startScheduler, type DaprScheduler } from "./run/scheduler.ts";
 export { startDaprd, type Daprd, type DaprdOptions } from "./run/daprd.ts";
 export { missingDaprTools, startDaprStack, WORKERS_APP_ID, type DaprStack, type PubsubKind, type SidecarOptions } from "./run/dapr-stack.ts";
+export { kubeconformSchemaArgs } from "./kubeconform.ts";
+export { CHART_DIR, DAPR_KINDS, RENDERABLE, daprResourcesOf, helmTemplate, parseManifests, type Manifest, type TemplateOptions } from "./run/helm-template.ts";
+export { addressValues, chartDaprResources, renderDaprResources, swapSecretStoreForLocalFile, type DaprResourcesOptions } from "./run/dapr-resources.ts";

@@ -37,6 +37,19 @@ function firstExecutable(candidates: (string | undefined)[]): string | undefined
   return candidates.find((file): file is string => file !== undefined && isExecutable(file));
 }
 
+/** What READY of the schema cache holds: the versions its schemas were generated from. */
+export function k8sSchemasStamp(): string {
+  return `kubernetes ${VERSIONS.kubernetes}, dapr ${VERSIONS.dapr}, strimzi ${VERSIONS.strimzi}\n`;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 const daprCliBin = () => path.join(toolsEnv.home, ".dapr", "bin");
 
 /**
@@ -60,7 +73,7 @@ export function locate(name: ToolName): string | undefined {
     case "kubeconform":
       return firstExecutable([path.join(toolDirs.kubeconform(), "kubeconform"), onPath("kubeconform")]);
     case "k8s-schemas":
-      return fs.existsSync(path.join(toolDirs.k8sSchemas(), "READY")) ? toolDirs.k8sSchemas() : undefined;
+      return readText(path.join(toolDirs.k8sSchemas(), "READY")) === k8sSchemasStamp() ? toolDirs.k8sSchemas() : undefined;
   }
 }
 
