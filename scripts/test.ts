@@ -4,6 +4,7 @@
 // counts.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { missingDaprTools } from "@taskboard/devtools";
 import { addCounts, countsFromOutput, type Counts } from "./test-counts.ts";
 
 async function step(name: string, command: string, args: string[], totals: Counts): Promise<boolean> {
@@ -39,6 +40,22 @@ if (fs.existsSync(chromium)) {
   }
 } else {
   console.log("skipped: chromium not installed (end-to-end tests); `apt-get install -y chromium`");
+  if (process.env.CI) failedSteps++;
+}
+
+// The real Dapr runtime (daprd, the scheduler, Kafka, Redis Streams) built by `npm run tools`:
+// the transport contract and Jobs suites, and the end-to-end specs on `npm run start:dapr`.
+const missingDapr = [...new Set([...missingDaprTools("kafka"), ...missingDaprTools("redis")])];
+if (missingDapr.length === 0) {
+  if (!(await step("Dapr runtime: contract, jobs (daprd + Kafka, daprd + Redis Streams)", "npm", ["run", "test:dapr", "-w", "@taskboard/workers"], totals))) {
+    failedSteps++;
+  }
+  if (fs.existsSync(chromium) && !(await step("Dapr runtime: end to end on npm run start:dapr", "npm", ["run", "e2e:dapr", "-w", "@taskboard/web"], totals))) {
+    failedSteps++;
+  }
+} else {
+  for (const line of missingDapr) console.log(line);
+  totals.skipped += missingDapr.length;
   if (process.env.CI) failedSteps++;
 }
 

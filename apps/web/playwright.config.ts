@@ -1,5 +1,7 @@
 // End-to-end tests against the real product: `npm start` from the repo root (embedded PostgreSQL,
-// migrations, web, workers) on a fresh data folder, driven with Debian's Chromium.
+// migrations, web, workers) on a fresh data folder, driven with Debian's Chromium. With
+// E2E_EVENT_BUS=dapr (`npm run e2e:dapr`) the product runs as `npm run start:dapr` instead: real
+// daprd, the Dapr scheduler and Kafka carry the events.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +22,8 @@ if (!process.env.E2E_DATA_DIR) {
 }
 const dataDir = process.env.E2E_DATA_DIR;
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const onDapr = process.env.E2E_EVENT_BUS === "dapr";
+const port = Number(process.env.E2E_PORT ?? (onDapr ? 3300 : 3100));
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -52,7 +55,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "npm start",
+    command: onDapr ? "npm run start:dapr" : "npm start",
     cwd: "../..",
     url: `${baseURL}/api/health`,
     timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 180_000),
@@ -67,6 +70,7 @@ export default defineConfig({
       // 0: a free port below the ephemeral range, chosen by npm start; no test connects to it.
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "0",
       APP_URL: baseURL,
+      ...(onDapr ? { DAPR_APP_PORT: String(port + 4), DAPR_PUBSUB: process.env.E2E_DAPR_PUBSUB ?? "kafka" } : {}),
     },
   },
 });
