@@ -1,15 +1,81 @@
-// One lint configuration for every workspace.
+// One lint configuration for every workspace. Besides code style it enforces the map in
+// ARCHITECTURE.md ("Rules"): which package may import which, Prisma only in packages/db, the
+// environment read only in an app's env.ts, no import cycles, React's and Next.js's own rules.
 import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import importX from "eslint-plugin-import-x";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+/** Import patterns refused in a part of the tree, each with the rule it breaks. */
+const prismaOutsideDb = {
+  group: ["@prisma/*", "**/generated/prisma/**"],
+  message: "Prisma is packages/db's: use a query from @taskboard/db (ARCHITECTURE.md, Rules).",
+};
+const appsFromPackages = {
+  group: ["@taskboard/web", "@taskboard/web/*", "@taskboard/workers", "@taskboard/workers/*", "**/apps/**"],
+  message: "packages/* never import apps/* (ARCHITECTURE.md, Rules).",
+};
+const restrictImports = (...patterns) => ["error", { patterns }];
+
+const processEnv = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: "Read configuration in the app's env.ts (validated once at start-up), not process.env here.",
+};
+
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/generated/**", "**/next-env.d.ts"] },
+  { ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/generated/**", "**/next-env.d.ts", "**/test-results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { "import-x": importX },
+    settings: { "import-x/resolver-next": [createTypeScriptImportResolver({ project: ["tsconfig.base.json", "*/*/tsconfig.json", "*/tsconfig.json"] })] },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/no-non-null-assertion": "error",
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
+      "no-restricted-imports": restrictImports(prismaOutsideDb),
+    },
+  },
+  // packages/db owns Prisma.
+  { files: ["packages/db/**"], rules: { "no-restricted-imports": "off" } },
+  // packages/* never reach into apps/*; packages/events knows nothing of the database either.
+  { files: ["packages/**"], ignores: ["packages/db/**", "packages/events/**"], rules: { "no-restricted-imports": restrictImports(prismaOutsideDb, appsFromPackages) } },
+  { files: ["packages/db/**"], rules: { "no-restricted-imports": restrictImports(appsFromPackages) } },
+  {
+    files: ["packages/events/**"],
+    rules: {
+      "no-restricted-imports": restrictImports(prismaOutsideDb, appsFromPackages, {
+        group: ["@taskboard/db", "@taskboard/db/*", "pg", "graphile-worker"],
+        message: "packages/events is transport-neutral schemas and contracts: no database (ARCHITECTURE.md, Rules).",
+      }),
+    },
+  },
+  // The two apps never import each other.
+  {
+    files: ["apps/web/**"],
+    rules: { "no-restricted-imports": restrictImports(prismaOutsideDb, { group: ["@taskboard/workers", "@taskboard/workers/*", "**/workers/src/**"], message: "apps/web never imports apps/workers (ARCHITECTURE.md, Rules)." }) },
+  },
+  {
+    files: ["apps/workers/**"],
+    rules: { "no-restricted-imports": restrictImports(prismaOutsideDb, { group: ["@taskboard/web", "@taskboard/web/*", "**/web/src/**"], message: "apps/workers never imports apps/web (ARCHITECTURE.md, Rules)." }) },
+  },
+  // Product code reads the environment only in env.ts; tests, scripts and tools may read it.
+  {
+    files: ["apps/*/src/**", "packages/*/src/**"],
+    ignores: ["**/env.ts", "**/*.test.ts", "**/testing/**", "**/e2e/**", "packages/devtools/**"],
+    rules: { "no-restricted-syntax": ["error", processEnv] },
+  },
+  // React's rules of hooks and Next.js's own rules for the web app.
+  {
+    files: ["apps/web/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
+    settings: { next: { rootDir: "apps/web" } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
     },
   },
 );
