@@ -1,13 +1,13 @@
 // Dockerfiles, scripts and the release workflow, checked statically; plus the checks that need
-// a tool this machine may lack (helm, kubeconform, docker engine, shellcheck). Those run where the
-// tool exists and otherwise print "skipped: <tool> ..." instead of passing silently.
+// a tool this machine may lack (docker engine, shellcheck). Those run where the tool exists and
+// otherwise print "skipped: <tool> ..." instead of passing silently. The chart's Helm and
+// kubeconform checks are in helm.test.ts.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
-import { CHART_DIR, INFRA_DIR, REPO_DIR, hasDockerEngine, hasTool, loadYaml } from "./helpers.ts";
+import { INFRA_DIR, REPO_DIR, hasDockerEngine, hasTool, loadYaml } from "./helpers.ts";
 
 // Parsed manifests of arbitrary shape, navigated by the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -173,51 +173,6 @@ describe("release workflow", () => {
     expect(builds.map((s) => s.with.file).sort()).toEqual(["apps/web/Dockerfile", "apps/workers/Dockerfile"]);
     expect(builds.every((s) => s.with.push === true)).toBe(true);
     expect(steps.some((s) => /helm upgrade --install/.test(String(s.run)))).toBe(true);
-  });
-});
-
-/** helm template with the secrets the chart requires; returns the parsed manifests. */
-function helmTemplate(args: string[]): Json[] {
-  const out = execFileSync("helm", ["template", "taskboard", CHART_DIR, "--namespace", "taskboard", ...args], { encoding: "utf8" });
-  return parseAllDocuments(out).map((d) => d.toJS() as Json).filter(Boolean);
-}
-const devSecrets = ["--set", "secrets.betterAuthSecret=0123456789abcdef0123456789abcdef", "--set", "postgresql.auth.password=dev"];
-
-describe("chart rendering (helm)", () => {
-  const helm = hasTool("helm");
-  it.runIf(!helm)("helm lint / helm template", () => {
-    console.log("skipped: helm not installed");
-  });
-
-  it.skipIf(!helm)("helm lint passes", () => {
-    execFileSync("helm", ["lint", CHART_DIR, "--strict", ...devSecrets], { encoding: "utf8" });
-  });
-
-  it.skipIf(!helm)("renders the defaults, Redis and the managed values", () => {
-    const kinds = helmTemplate(devSecrets).map((d) => `${d.kind}/${d.metadata?.name}`);
-    expect(kinds).toEqual(expect.arrayContaining(["Deployment/taskboard-web", "Deployment/taskboard-workers", "Job/taskboard-migrate", "Ingress/taskboard", "Component/taskboard-pubsub", "Resiliency/taskboard", "Configuration/taskboard-config"]));
-    const redis = helmTemplate([...devSecrets, "--set", "dapr.pubsub.kind=redis"]).find((d) => d.kind === "Component" && d.metadata.name === "taskboard-pubsub");
-    expect(redis?.spec.type).toBe("pubsub.redis");
-    const managed = helmTemplate(["-f", path.join(CHART_DIR, "values-managed.yaml")]);
-    expect(managed.some((d) => d.kind === "StatefulSet")).toBe(false);
-    expect(managed.some((d) => d.kind === "HorizontalPodAutoscaler")).toBe(true);
-  });
-
-  it.skipIf(!helm)("refuses to render without the session secret", () => {
-    const result = spawnSync("helm", ["template", "taskboard", CHART_DIR, "--set", "postgresql.auth.password=dev"], { encoding: "utf8" });
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/betterAuthSecret is required/);
-  });
-
-  const kubeconform = helm && hasTool("kubeconform");
-  it.runIf(!kubeconform)("kubeconform", () => {
-    console.log(helm ? "skipped: kubeconform not installed" : "skipped: helm not installed (kubeconform validates its output)");
-  });
-  it.skipIf(!kubeconform)("rendered Kubernetes manifests validate (kubeconform, strict)", () => {
-    const manifests = execFileSync("helm", ["template", "taskboard", CHART_DIR, ...devSecrets], { encoding: "utf8" });
-    const result = spawnSync("kubeconform", ["-strict", "-summary", "-skip", "Component,Resiliency,Configuration"], { input: manifests, encoding: "utf8" });
-    expect(result.stdout + result.stderr).not.toMatch(/INVALID|ERROR/);
-    expect(result.status).toBe(0);
   });
 });
 
