@@ -1,7 +1,7 @@
 // Composes the workers process: database, metrics, transport, consumers, outbox relay and the
 // health server, and takes them down in the right order. main.ts feeds it the validated env;
 // tests and the crash-test worker feed it their own consumers.
-import { createDb } from "@taskboard/db";
+import { createDb, pingDatabase } from "@taskboard/db";
 import type { EventBus } from "@taskboard/events";
 import type { Logger } from "pino";
 import { createBus, type BusConfig } from "./bus.ts";
@@ -69,7 +69,7 @@ export async function startWorkers(
   const health = createHealthServer(
     {
       database: async () => {
-        await db.$queryRaw`SELECT 1`;
+        await pingDatabase(db);
         return { ok: true };
       },
       subscriptions: async () =>

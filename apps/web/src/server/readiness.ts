@@ -1,5 +1,5 @@
 // Readiness: can this process serve requests, i.e. reach its database within a short time?
-import type { Db } from "@taskboard/db";
+import { pingDatabase, type Db } from "@taskboard/db";
 
 export type TReadiness =
   | { status: "ready"; database: "ok" }
@@ -9,7 +9,7 @@ export async function checkReadiness(db: Db, timeoutMs = 3_000): Promise<TReadin
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      db.$queryRaw`SELECT 1`,
+      pingDatabase(db),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       }),

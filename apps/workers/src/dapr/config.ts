@@ -84,8 +84,8 @@ export const ZDaprConfigSchema = ZDaprEnvSchema.extend({
 export type TDaprConfigInput = z.input<typeof ZDaprConfigSchema>;
 export type TDaprConfig = z.output<typeof ZDaprConfigSchema>;
 
-/** Validates the Dapr settings (from process.env by default); throws one error listing every problem. */
-export function parseDaprConfig(source: Record<string, unknown> = process.env): TDaprConfig {
+/** Validates the Dapr settings (env.ts hands them over); throws one error listing every problem. */
+export function parseDaprConfig(source: Record<string, unknown>): TDaprConfig {
   // Treat empty strings as unset, as the workers' env.ts does; accept an already parsed config
   // (booleans) as well as raw environment strings.
   const cleaned = Object.fromEntries(

@@ -57,3 +57,25 @@ export async function getOutboxLag(tx: Tx): Promise<OutboxLag> {
     oldestAgeSeconds: oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0,
   };
 }
+
+export interface OutboxFailures {
+  /** Unpublished rows the relay has already tried and failed to publish. */
+  failing: number;
+  lastError: { message: string; attempts: number } | null;
+}
+
+/** For `npm run outbox:lag`: how many rows are failing, and the oldest one's last error. */
+export async function getOutboxFailures(tx: Tx): Promise<OutboxFailures> {
+  const failing = await tx.outboxEvent.count({ where: { publishedAt: null, attempts: { gt: 0 } } });
+  const last = await tx.outboxEvent.findFirst({
+    where: { publishedAt: null, lastError: { not: null } },
+    orderBy: { sequence: "asc" },
+    select: { lastError: true, attempts: true },
+  });
+  return { failing, lastError: last?.lastError ? { message: last.lastError, attempts: last.attempts } : null };
+}
+
+/** The cheapest round trip that proves the database answers (readiness checks). */
+export async function pingDatabase(tx: Tx): Promise<void> {
+  await tx.$queryRaw`SELECT 1`;
+}

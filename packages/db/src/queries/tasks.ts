@@ -125,6 +125,21 @@ export async function updateTaskAtVersion(
 }
 
 /** This user's tasks among `ids` (deleted ones included), in no particular order. */
+/** Tasks by id whoever owns them: for consumers acting on events (the event names the task). */
+export async function findTasksByIds(tx: Tx, ids: readonly string[]): Promise<TaskRow[]> {
+  if (ids.length === 0) return [];
+  return tx.task.findMany({ where: { id: { in: [...ids] } }, select: taskRowSelect });
+}
+
+export async function findTaskById(tx: Tx, id: string): Promise<TaskRow | null> {
+  return tx.task.findUnique({ where: { id }, select: taskRowSelect });
+}
+
+/** False once the task (or its owner's account) is gone for good. */
+export async function taskExists(tx: Tx, id: string): Promise<boolean> {
+  return (await tx.task.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
 export async function findTasksForUser(tx: Tx, params: { userId: string; ids: readonly string[] }): Promise<TaskRow[]> {
   if (params.ids.length === 0) return [];
   return tx.task.findMany({ where: { userId: params.userId, id: { in: [...params.ids] } }, select: taskRowSelect });

@@ -95,10 +95,11 @@ export function useBoardFilters() {
   }, []);
 
   const zone = useMemo(() => browserTimeZone(), []);
-  // Day-bounded instants keep the query key stable for the whole day.
+  // Day-bounded instants keep the query key stable for the whole day: the input is computed from
+  // this morning's midnight (local, the browser's zone), so it changes only when the day does.
   const dayStamp = new Date().toDateString();
   const listInput = useMemo(
-    () => filtersToListInput(filters, new Date(), zone),
+    () => filtersToListInput(filters, new Date(dayStamp), zone),
     [filters, zone, dayStamp],
   );
   const activeCount =

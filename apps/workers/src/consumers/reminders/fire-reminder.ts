@@ -8,12 +8,12 @@ import {
   insertOutboxEvents,
   lockTaskReminder,
   saveReminderJob,
-  taskRowSelect,
   taskRowToSnapshot,
   type Db,
   type NotificationInput,
   type ReminderJobRow,
   type TaskRow,
+  findTaskById,
 } from "@taskboard/db";
 import { createEvent, reminderFired, type TCloudEvent } from "@taskboard/events";
 import type { Logger } from "pino";
@@ -96,7 +96,7 @@ export async function fireReminder(
     await lockTaskReminder(tx, payload.taskId);
     const row = await findReminderJob(tx, payload.taskId);
     const wanted = row?.jobName === job.name && row.status === "SCHEDULED";
-    const taskRow = wanted ? await tx.task.findUnique({ where: { id: payload.taskId }, select: taskRowSelect }) : null;
+    const taskRow = wanted ? await findTaskById(tx, payload.taskId) : null;
     const now = new Date();
     const plan = planFiring({ name: job.name, payload, traceparent }, row, taskRow, now);
     if (plan.outcome !== "fire") return plan.outcome;

@@ -8,9 +8,9 @@ import {
   insertNotifications,
   insertOutboxEvents,
   markRemindersFired,
-  taskRowSelect,
   tryLockTaskReminders,
   type Db,
+  findTasksByIds,
 } from "@taskboard/db";
 import { reminderFired } from "@taskboard/events";
 import type { Logger } from "pino";
@@ -35,7 +35,7 @@ export async function fireReminders(
     if (!(await tryLockTaskReminders(tx, taskIds))) return undefined;
     const rows = new Map((await findReminderJobs(tx, taskIds)).map((row) => [row.taskId, row]));
     const tasks = new Map(
-      (await tx.task.findMany({ where: { id: { in: taskIds } }, select: taskRowSelect })).map((task) => [task.id, task]),
+      (await findTasksByIds(tx, taskIds)).map((task) => [task.id, task]),
     );
     const now = new Date();
     const plans: FiringPlan[] = parsed.map((job) => planFiring(job, rows.get(job.payload.taskId), tasks.get(job.payload.taskId), now));

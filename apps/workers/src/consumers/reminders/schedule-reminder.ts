@@ -8,6 +8,7 @@ import {
   lockTaskReminder,
   saveReminderJob,
   type ReminderJobRow,
+  taskExists,
 } from "@taskboard/db";
 import { createEvent, reminderCancelled, reminderScheduled, type TCloudEvent, type TTaskSnapshot } from "@taskboard/events";
 import type { ConsumerContext } from "../../runtime/define-consumer.ts";
@@ -23,7 +24,7 @@ export async function applyTaskReminder(
   const task = event.data.task;
   await lockTaskReminder(tx, task.id);
   // Its owner's account (and so the task) was deleted meanwhile: nothing to remind.
-  if (!(await tx.task.findUnique({ where: { id: task.id }, select: { id: true } }))) return;
+  if (!(await taskExists(tx, task.id))) return;
   const row = await findReminderJob(tx, task.id);
   // An older snapshot than the one we acted on changes nothing (invariant 4).
   if (row && row.taskVersion > task.version) return;
