@@ -134,6 +134,12 @@ dapr.io/app-id: {{ .appId | quote }}
 {{- if .appPort }}
 dapr.io/app-port: {{ .appPort | quote }}
 dapr.io/app-protocol: "http"
+{{- /* While the app is down or restarting, daprd pauses its subscriptions and job triggers
+instead of spending every event's retries on a closed port (docs/dapr.md). */}}
+dapr.io/enable-app-health-check: "true"
+dapr.io/app-health-check-path: "/healthz"
+dapr.io/app-health-probe-interval: "3"
+dapr.io/app-health-threshold: "2"
 {{- end }}
 dapr.io/config: {{ $d.configName | quote }}
 dapr.io/log-level: {{ $d.logLevel | quote }}
