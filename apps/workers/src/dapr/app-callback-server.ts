@@ -10,6 +10,7 @@ import http from "node:http";
 import { deadLetterTopic, type DeliveryStatus, type TTopic } from "@taskboard/events";
 import type { BusLogger } from "./bus-logger.ts";
 import type { TDaprConfig } from "./config.ts";
+import type { DeadLetterIntake } from "./dead-letter-intake.ts";
 import { brokerTopic } from "./wire-format.ts";
 import { partitionKeyOf, type TopicDispatcher } from "./topic-dispatcher.ts";
 
@@ -31,8 +32,19 @@ export function eventsRoute(topic: TTopic): string {
   return `/events/${topic}`;
 }
 
-export function subscriptionList(config: TDaprConfig, topics: readonly TTopic[]) {
-  return topics.map((topic) => ({
+/** Route of the events daprd moved to a topic's dead-letter topic (see dead-letter-intake.ts). */
+export function deadLettersRoute(topic: TTopic): string {
+  return `/dead-letters/${topic}`;
+}
+
+export function subscriptionList(config: TDaprConfig, topics: readonly TTopic[], deadLetterTopics: readonly TTopic[] = []) {
+  const intake = deadLetterTopics.map((topic) => ({
+    pubsubname: config.DAPR_PUBSUB_NAME,
+    topic: brokerTopic(config, deadLetterTopic(topic)),
+    routes: { default: deadLettersRoute(topic) },
+    metadata: { rawPayload: "false" },
+  }));
+  return [...topics.map((topic) => ({
     pubsubname: config.DAPR_PUBSUB_NAME,
     topic: brokerTopic(config, topic),
     routes: { default: eventsRoute(topic) },
@@ -49,17 +61,20 @@ export function subscriptionList(config: TDaprConfig, topics: readonly TTopic[])
           },
         }
       : {}),
-  }));
+  })), ...intake];
 }
 
 export function createAppCallbackServer(options: {
   config: TDaprConfig;
   topics: ReadonlyMap<TTopic, TopicDispatcher>;
   jobs: JobDispatcher;
+  /** Present when the bus stores dead letters itself (onDeadLetter). */
+  deadLetters?: ReadonlyMap<TTopic, DeadLetterIntake>;
   logger: BusLogger;
 }): AppCallbackServer {
   const { config, topics, jobs, logger } = options;
-  const subscriptions = subscriptionList(config, [...topics.keys()]);
+  const deadLetters = options.deadLetters ?? new Map<TTopic, DeadLetterIntake>();
+  const subscriptions = subscriptionList(config, [...topics.keys()], [...deadLetters.keys()]);
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   let port = config.DAPR_APP_PORT;
@@ -95,6 +110,16 @@ export function createAppCallbackServer(options: {
       const body = await readJson(req);
       if (stopping) return send(res, 200, retryAll(body));
       return send(res, 200, await deliver(dispatcher, body));
+    }
+    if (req.method === "POST" && url.pathname.startsWith("/dead-letters/")) {
+      const intake = deadLetters.get(decodeURIComponent(url.pathname.slice("/dead-letters/".length)) as TTopic);
+      if (!intake) {
+        req.resume();
+        return send(res, 404, { error: "no dead-letter subscription for this route" });
+      }
+      const body = await readJson(req);
+      if (stopping) return send(res, 200, { status: "RETRY" });
+      return send(res, 200, { status: await intake.receive(body) });
     }
     if (req.method === "POST" && url.pathname.startsWith("/job/")) {
       const name = decodeURIComponent(url.pathname.slice("/job/".length));

@@ -12,6 +12,7 @@ import {
   type TTopic,
 } from "@taskboard/events";
 import { createAppCallbackServer, type AppCallbackServer } from "./app-callback-server.ts";
+import { createDeadLetterIntake, type DeadLetterIntake } from "./dead-letter-intake.ts";
 import { defaultBusLogger, type BusLogger } from "./bus-logger.ts";
 import { parseDaprConfig, type TDaprConfig, type TDaprConfigInput } from "./config.ts";
 import { assertJobName, deleteJob, scheduleJob } from "./jobs.ts";
@@ -118,7 +119,13 @@ export function createDaprBus(config: TDaprConfigInput | TDaprConfig, options: D
       for (const [topic, list] of subscriptions) {
         dispatchers.set(topic, createTopicDispatcher(topic, list, dispatcherOptions));
       }
-      server = createAppCallbackServer({ config: settings, topics: dispatchers, jobs: { dispatch: dispatchJob }, logger });
+      const deadLetters = new Map<TTopic, DeadLetterIntake>();
+      if (options.onDeadLetter) {
+        for (const [topic, list] of subscriptions) {
+          deadLetters.set(topic, createDeadLetterIntake(topic, list, { config: settings, onDeadLetter: options.onDeadLetter, logger }));
+        }
+      }
+      server = createAppCallbackServer({ config: settings, topics: dispatchers, jobs: { dispatch: dispatchJob }, deadLetters, logger });
       // Listen first: daprd waits for the app port before it asks for /dapr/subscribe.
       await server.listen();
       try {

@@ -27,3 +27,8 @@ export async function markEventsProcessed(tx: Tx, consumer: string, eventIds: re
     RETURNING event_id`;
   return new Set(rows.map((row) => row.event_id));
 }
+
+/** Whether `consumer` already applied `eventId` (a dead letter for it would change nothing). */
+export async function hasProcessedEvent(tx: Tx, consumer: string, eventId: string): Promise<boolean> {
+  return (await tx.processedEvent.count({ where: { consumer, eventId } })) > 0;
+}
