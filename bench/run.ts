@@ -9,7 +9,7 @@ import { eventRegistry, TOPICS, type TCloudEvent } from "@taskboard/events";
 import { sampleEvent } from "@taskboard/events/contract";
 import pg from "pg";
 import pino from "pino";
-import { startWorkers, type RunningWorkers } from "../apps/workers/src/app.ts";
+import { startWorkers, type RunningWorkers } from "../apps/workers/src/start-workers.ts";
 import { defineConsumer } from "../apps/workers/src/runtime/define-consumer.ts";
 import { paced } from "./outbox-writer.ts";
 import { ms, printTable, summarise } from "./stats.ts";

@@ -1,10 +1,10 @@
 // The workers process: hosts the event consumers, the outbox relay, health and metrics.
-import { startWorkers } from "./app.ts";
-import { workersConfig } from "./config.ts";
+import { startWorkers } from "./start-workers.ts";
+import { workersConfig } from "./workers-config.ts";
 import { consumers } from "./consumers/index.ts";
 import { env } from "./env.ts";
 import { logger } from "./logger.ts";
-import { runUntilSignalled } from "./process.ts";
+import { runUntilSignalled } from "./run-until-signalled.ts";
 import { startTracing } from "@taskboard/telemetry";
 
 // Before anything starts a span; a no-op unless OTEL_EXPORTER_OTLP_ENDPOINT is set.

@@ -5,7 +5,7 @@ import { TOPICS, type TCloudEvent, type TTopic } from "@taskboard/events";
 import { ALL_EVENT_TYPES, sampleEvent, waitFor } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkers } from "../app.ts";
+import { startWorkers } from "../start-workers.ts";
 import { consumers } from "../consumers/index.ts";
 import { TEST_SECRET } from "../realtime/testing/socket-clients.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";

@@ -1,5 +1,5 @@
-// Live updates as one unit for the workers process: the Socket.IO server, which app.ts plugs into
-// the consumer runtime's ChangePublisher port so committed feed entries reach open tabs. app.ts
+// Live updates as one unit for the workers process: the Socket.IO server, which start-workers.ts plugs into
+// the consumer runtime's ChangePublisher port so committed feed entries reach open tabs. start-workers.ts
 // starts it when a token secret is configured (never without one).
 import type { Db } from "@taskboard/db";
 import type { Logger } from "pino";

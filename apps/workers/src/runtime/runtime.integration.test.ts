@@ -6,7 +6,7 @@ import { TOPICS, type TCloudEvent } from "@taskboard/events";
 import { sampleEvent, waitFor } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startWorkers, type RunningWorkers } from "../app.ts";
+import { startWorkers, type RunningWorkers } from "../start-workers.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
 import { createProbeTable, probeConsumer, probeEffects } from "../testing/probe-consumer.ts";
 import { taskEventSeries } from "../testing/outbox-writer.ts";

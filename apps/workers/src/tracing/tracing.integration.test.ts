@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
 import { sampleEvent, waitFor } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startWorkers, type RunningWorkers } from "../app.ts";
+import { startWorkers, type RunningWorkers } from "../start-workers.ts";
 import { logConsumer } from "../consumers/log/log.consumer.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
 import { writeOutbox } from "../testing/outbox-writer.ts";

@@ -6,7 +6,7 @@
 import { TASK_EVENT_DEFINITIONS, TOPICS } from "@taskboard/events";
 import { defineConsumer } from "../../runtime/define-consumer.ts";
 import { fireReminder } from "./fire-reminder.ts";
-import { fireReminders } from "./fire-reminders.ts";
+import { fireReminders } from "./fire-reminder-batch.ts";
 import { REMINDER_JOB_PREFIX } from "./reminder-instant.ts";
 import { applyTaskReminder } from "./schedule-reminder.ts";
 

@@ -8,7 +8,7 @@ import { sampleEvent, sampleTask, waitFor } from "@taskboard/events/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTask, insertUser, must, openHarness, transitionTask, updateTask, type Harness } from "../testing/consumer-harness.ts";
 import { fireReminder } from "./fire-reminder.ts";
-import { fireReminders } from "./fire-reminders.ts";
+import { fireReminders } from "./fire-reminder-batch.ts";
 import { reminderJobName } from "./reminder-instant.ts";
 import { remindersConsumer } from "./reminders.consumer.ts";
 

@@ -7,7 +7,7 @@ import { TOPICS } from "@taskboard/events";
 import { sampleEvent, sampleTask, waitFor } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startWorkers, type RunningWorkers } from "../../app.ts";
+import { startWorkers, type RunningWorkers } from "../../start-workers.ts";
 import { createRealtimeServer, type RealtimeServer } from "../../realtime/socket-server.ts";
 import { connectClient, settle, TEST_SECRET, tokenFor, type TestClient } from "../../realtime/testing/socket-clients.ts";
 import type { TUserChangeMessage } from "../../realtime/user-change.ts";

@@ -23,7 +23,7 @@ import {
   type TTaskSnapshot,
 } from "@taskboard/events";
 import pino from "pino";
-import { startWorkers, type RunningWorkers } from "../../app.ts";
+import { startWorkers, type RunningWorkers } from "../../start-workers.ts";
 import type { ConsumerDefinition } from "../../runtime/define-consumer.ts";
 import { adminDatabaseUrl } from "../../testing/admin-database-url.ts";
 

@@ -1,5 +1,5 @@
 // The validated env, shaped as what startWorkers needs.
-import type { WorkersConfig } from "./app.ts";
+import type { WorkersConfig } from "./start-workers.ts";
 import type { WorkersEnv } from "./env.ts";
 
 export function workersConfig(env: WorkersEnv): WorkersConfig {
