@@ -69,7 +69,7 @@ describe("infra/dapr", () => {
     const cluster = loadYaml<Json>(path.join(INFRA_DIR, "strimzi", "kafka.yaml"));
     expect(meta.brokers).toBe(`${cluster.metadata.name}-kafka-bootstrap.${cluster.metadata.namespace}.svc:9092`);
     expect(meta.consumerGroup).toBe("{appID}");
-    expect(meta.version, "PITFALLS 14: set the protocol version for Kafka 4").toMatch(/^[0-9]+\.[0-9]+\.[0-9]+$/);
+    expect(meta.version, "docs/traps.md #14: set the protocol version for Kafka 4").toMatch(/^[0-9]+\.[0-9]+\.[0-9]+$/);
     expect(meta.version).not.toBe("2.0.0");
   });
 

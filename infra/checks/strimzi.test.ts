@@ -1,4 +1,4 @@
-// infra/strimzi: Strimzi 1.x serves only kafka.strimzi.io/v1 (PITFALLS 15); a single KRaft node
+// infra/strimzi: Strimzi 1.x serves only kafka.strimzi.io/v1 (docs/traps.md #15); a single KRaft node
 // with replication factor 1 everywhere; a KafkaTopic for every topic of packages/events and its
 // dead-letter topic.
 import path from "node:path";

@@ -58,7 +58,7 @@ export async function startWorkers(
       log.fatal({ err: error }, "event transport stopped consuming");
     },
   });
-  // Subscriptions first: a transport reads them once, at start (PITFALLS 2). With live updates
+  // Subscriptions first: a transport reads them once, at start (docs/traps.md #2). With live updates
   // on, the socket server is the port committed feed entries are pushed through.
   for (const consumer of consumers) {
     bus.subscribe(createConsumerSubscription(consumer, { db, log, metrics, jobs: bus, changes: realtime?.server }));

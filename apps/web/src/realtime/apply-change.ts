@@ -1,7 +1,7 @@
 // Applies one change of the user's feed to the TanStack Query cache: the task is replaced,
 // inserted at its sorted place or removed in every cached task.list (plain or infinite) according
 // to that list's filters, and updated in task.get. A snapshot whose version is not newer than the
-// one already seen is ignored (invariant 4), including one that arrives after the task's removal.
+// one already seen is ignored (docs/invariants.md #4), including one that arrives after the task's removal.
 // No refetch, except the notification queries a "notification" change makes stale and the audit
 // lists an "audit" change adds to (audit-change.ts).
 import type { QueryClient, QueryKey } from "@tanstack/react-query";

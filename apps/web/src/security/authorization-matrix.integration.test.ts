@@ -1,4 +1,4 @@
-// Invariant 7 as a matrix: EVERY procedure of the app router (enumerated from the router itself,
+// docs/invariants.md #7 as a matrix: EVERY procedure of the app router (enumerated from the router itself,
 // so a new procedure without a row here fails the suite) is called by user B with user A's ids.
 // B gets NOT_FOUND (the same message as for a made-up id) or only B's own data, never A's, and
 // nothing of A's changes. Every non-public procedure refuses an anonymous caller.

@@ -1,4 +1,4 @@
-// Invariant 8 under fire: property-based hostile input (fast-check) through the REAL /api/trpc
+// docs/invariants.md #8 under fire: property-based hostile input (fast-check) through the REAL /api/trpc
 // HTTP handler, signed in through better-auth, for EVERY procedure of the router (enumerated, so a
 // new procedure is fuzzed without anyone remembering to). Arbitrary JSON and near-valid mutations
 // of a valid input (wrong types, huge and unicode strings, extra keys, nested garbage, negative

@@ -2,7 +2,7 @@
 //   GET  /dapr/subscribe   programmatic subscriptions, one per topic (Dapr allows one per app id)
 //   POST /events/<topic>   deliveries, single CloudEvent or bulk `{ entries: [...] }`
 //   POST /job/<name>       fired Dapr jobs; we serve it ourselves because daprd counts an app
-//                          404 as success and the job would be lost (PITFALLS 4)
+//                          404 as success and the job would be lost (docs/traps.md #4)
 //   GET  /healthz          for daprd's optional app health check
 // Answers follow Dapr's pub/sub API: HTTP 200 with { status } or { statuses: [...] }.
 import { timingSafeEqual } from "node:crypto";
@@ -49,7 +49,7 @@ export function subscriptionList(config: TDaprConfig, topics: readonly TTopic[],
     topic: brokerTopic(config, topic),
     routes: { default: eventsRoute(topic) },
     // Exhausted retries and DROP answers land here; the retry policy itself is declared in
-    // infra/dapr (resiliency), not coded here (PITFALLS 7).
+    // infra/dapr (resiliency), not coded here (docs/traps.md #7).
     deadLetterTopic: brokerTopic(config, deadLetterTopic(topic)),
     metadata: { rawPayload: "false" },
     ...(config.DAPR_BULK_SUBSCRIBE
@@ -169,7 +169,7 @@ async function deliver(dispatcher: TopicDispatcher, body: unknown) {
 /**
  * Entries of one user run in order; different users run in parallel. Once an entry is retried,
  * the later entries of that user are retried too without running, so a redelivery cannot
- * overtake it (per-user ordering, invariant 4).
+ * overtake it (per-user ordering, docs/invariants.md #4).
  */
 async function deliverBulk(dispatcher: TopicDispatcher, entries: readonly BulkEntry[]) {
   const byPartition = new Map<string, BulkEntry[]>();

@@ -54,7 +54,7 @@ export function createDaprBus(config: TDaprConfigInput | TDaprConfig, options: D
 
   function assertNotStarted(what: string) {
     // daprd reads /dapr/subscribe once when the app comes up; later subscriptions would never
-    // reach it (PITFALLS 2), so refuse them loudly.
+    // reach it (docs/traps.md #2), so refuse them loudly.
     if (state !== "new") {
       throw new Error(`${what} must be called before start(): daprd reads subscriptions once, at start-up`);
     }

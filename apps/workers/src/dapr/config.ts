@@ -53,7 +53,7 @@ export const daprEnvShape = {
   APP_API_TOKEN: z.string().min(1).optional(),
   /** How long start() waits for GET /v1.0/healthz/outbound before giving up. */
   DAPR_SIDECAR_WAIT_MS: z.coerce.number().int().positive().default(60_000),
-  /** Events over this size are refused before publishing (PITFALLS 19). */
+  /** Events over this size are refused before publishing (docs/traps.md #19). */
   DAPR_MAX_EVENT_BYTES: z.coerce
     .number()
     .int()

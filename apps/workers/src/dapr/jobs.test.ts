@@ -34,7 +34,7 @@ function recorder() {
 }
 
 describe("Dapr bus: jobs", () => {
-  it("formats due times as RFC 3339 in UTC with an explicit offset, never early (PITFALLS 5)", () => {
+  it("formats due times as RFC 3339 in UTC with an explicit offset, never early (docs/traps.md #5)", () => {
     expect(toDueTime(new Date("2026-03-29T01:30:00.000Z"))).toBe("2026-03-29T01:30:00+00:00");
     expect(toDueTime(new Date("2026-03-29T01:30:00.200Z"))).toBe("2026-03-29T01:30:01+00:00");
     expect(() => toDueTime(new Date("nope"))).toThrow(DaprJobsError);
@@ -93,7 +93,7 @@ describe("Dapr bus: jobs", () => {
     ]);
   });
 
-  it("serves /job/<name> itself: an app without the route would lose the reminder (PITFALLS 4)", async () => {
+  it("serves /job/<name> itself: an app without the route would lose the reminder (docs/traps.md #4)", async () => {
     // Our bus: the route exists, so a failing handler is retried rather than read as done.
     const { bus, double } = await withJobs(async () => "RETRY");
     await bus.schedule({ name: "kept", at: new Date(), payload: {} });
@@ -122,7 +122,7 @@ describe("Dapr bus: jobs", () => {
     expect(bareDouble.jobTriggers()[0]).toMatchObject({ appStatus: 404, result: "completed" });
   });
 
-  it("uses the configured Jobs API prefix (PITFALLS 20)", async () => {
+  it("uses the configured Jobs API prefix (docs/traps.md #20)", async () => {
     const { fired, handler } = recorder();
     const { bus } = await withJobs(handler, {
       env: { DAPR_JOBS_API_PREFIX: "v1.0" },

@@ -1,5 +1,5 @@
 // Dapr Jobs API client (HTTP; the JS SDK 3.18 has no jobs support). One-shot jobs at an absolute
-// instant, always with `overwrite: true` so a retried schedule() is idempotent (PITFALLS 5).
+// instant, always with `overwrite: true` so a retried schedule() is idempotent (docs/traps.md #5).
 import type { ScheduledJob } from "@taskboard/events";
 import type { TDaprConfig } from "./config.ts";
 import { DaprJobsError } from "./errors.ts";

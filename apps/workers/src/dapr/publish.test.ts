@@ -28,7 +28,7 @@ async function started(options: Parameters<typeof daprSetup>[0] = {}) {
 }
 
 describe("Dapr bus: publish", () => {
-  it("delivers the CloudEvent intact and valid, as application/cloudevents+json, keyed by user (PITFALLS 8)", async () => {
+  it("delivers the CloudEvent intact and valid, as application/cloudevents+json, keyed by user (docs/traps.md #8)", async () => {
     const { bus, double, received } = await started();
     const event = { ...sampleEvent("task.created", "user-a"), traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" };
     await bus.publish(TOPICS.taskEvents, [event]);
@@ -60,7 +60,7 @@ describe("Dapr bus: publish", () => {
     expect(double.messages(TOPICS.taskEvents)).toHaveLength(10);
   });
 
-  it("throws when daprd answers 500 (HTTP publish never throws by itself, PITFALLS 3)", async () => {
+  it("throws when daprd answers 500 (HTTP publish never throws by itself, docs/traps.md #3)", async () => {
     const { bus, double } = await started();
     double.failPublishes({ times: 1, message: "kafka: client has run out of available brokers" });
     const first = sampleEvent("task.created", "user-a");
@@ -90,7 +90,7 @@ describe("Dapr bus: publish", () => {
     expect(double.messages(TOPICS.taskEvents)).toHaveLength(2);
   });
 
-  it("refuses an event over DAPR_MAX_EVENT_BYTES before sending anything (PITFALLS 19)", async () => {
+  it("refuses an event over DAPR_MAX_EVENT_BYTES before sending anything (docs/traps.md #19)", async () => {
     const { bus, double } = await started({ env: { DAPR_MAX_EVENT_BYTES: "4096" } });
     const small = sampleEvent("task.created", "user-a");
     const big = sampleEvent("task.created", "user-a", sampleTask("user-a", { description: "x".repeat(5000) }));

@@ -53,7 +53,7 @@ export function createDaprPublisher(config: TDaprConfig, logger: BusLogger): Dap
     publishedIds: string[],
   ): Promise<PublishFailure | undefined> {
     for (const event of events) {
-      // HTTP publish reports failure in `error` instead of throwing (PITFALLS 3).
+      // HTTP publish reports failure in `error` instead of throwing (docs/traps.md #3).
       const wire = event.traceparent ? { ...event, [SOURCE_TRACEPARENT_ATTRIBUTE]: event.traceparent } : event;
       const response = await client.pubsub.publish(config.DAPR_PUBSUB_NAME, brokerTopic(config, topic), wire, {
         contentType: "application/cloudevents+json",

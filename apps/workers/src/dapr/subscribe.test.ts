@@ -41,7 +41,7 @@ describe("Dapr bus: app callback", () => {
     expect(double.logs.filter((l) => l.includes("duplicate"))).toEqual([]);
   });
 
-  it("refuses subscribe() and onJob() after start(): daprd would never learn of them (PITFALLS 2)", async () => {
+  it("refuses subscribe() and onJob() after start(): daprd would never learn of them (docs/traps.md #2)", async () => {
     const { bus } = await withConsumers({ audit: async () => "SUCCESS" });
     expect(() => bus.subscribe({ consumer: "late", topic: TOPICS.reminders, handle: async () => "SUCCESS" })).toThrow(
       /must be called before start\(\)/,
@@ -49,7 +49,7 @@ describe("Dapr bus: app callback", () => {
     expect(() => bus.onJob(async () => "SUCCESS")).toThrow(/must be called before start\(\)/);
   });
 
-  it("answers RETRY, not SUCCESS, when a handler throws; the event comes back (PITFALLS 1)", async () => {
+  it("answers RETRY, not SUCCESS, when a handler throws; the event comes back (docs/traps.md #1)", async () => {
     const attempts: number[] = [];
     const { bus, double } = await withConsumers(
       {
@@ -94,14 +94,14 @@ describe("Dapr bus: app callback", () => {
     expect(deadLetterTopic(TOPICS.taskEvents)).toBe("task-events-dlq");
   });
 
-  it("relies on the declared retry policy: without one, the first RETRY is dead-lettered (PITFALLS 7)", async () => {
+  it("relies on the declared retry policy: without one, the first RETRY is dead-lettered (docs/traps.md #7)", async () => {
     const { bus, double } = await withConsumers({ audit: async () => "RETRY" });
     await bus.publish(TOPICS.taskEvents, [sampleEvent("task.created", "user-a")]);
     await waitFor("dead letter", () => double.deadLetters(TOPICS.taskEvents).length === 1);
     expect(double.deliveries()).toHaveLength(1);
   });
 
-  it("with the declared policy, retries with growing waits, then dead-letters (PITFALLS 7)", async () => {
+  it("with the declared policy, retries with growing waits, then dead-letters (docs/traps.md #7)", async () => {
     const times: number[] = [];
     const { bus, double } = await withConsumers(
       { audit: async () => (times.push(Date.now()), "RETRY") },

@@ -101,7 +101,7 @@ export function createTopicDispatcher(
   };
 }
 
-/** A handler that throws or answers nonsense means "try again", never an implicit SUCCESS (PITFALLS 1). */
+/** A handler that throws or answers nonsense means "try again", never an implicit SUCCESS (docs/traps.md #1). */
 async function runHandler(
   subscription: Subscription,
   delivery: Delivery,

@@ -7,12 +7,12 @@
 //   server disconnects it at expiry.
 // - Rooms: a socket joins exactly `user:<its user id>` and nothing else; clients cannot join rooms.
 // - Transport: websocket only, so a connection is one TCP stream to one replica and no sticky
-//   sessions are needed (PITFALLS 17). Long-polling would need them.
+//   sessions are needed (docs/traps.md #17). Long-polling would need them.
 // - Replicas: every replica consumes a share of events, so a room emit must reach sockets held by
 //   the others: @socket.io/postgres-adapter over the same DATABASE_URL (LISTEN/NOTIFY; payloads
 //   over 8000 bytes go through the socket_io_attachments table of migration 004).
 //   That adapter does NOT support Socket.IO connection-state recovery, so it is not enabled:
-//   a reconnecting browser catches up from the user_changes feed by seq instead (PITFALLS 17/18).
+//   a reconnecting browser catches up from the user_changes feed by seq instead (docs/traps.md #17/18).
 // - Input: frames over `maxHttpBufferSize` are refused; every client message is validated
 //   (client-messages.ts); unknown ones get an error ack and change nothing.
 import http from "node:http";

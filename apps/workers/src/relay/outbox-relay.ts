@@ -8,10 +8,10 @@
 // standbys take over as soon as the leader's session ends.
 //
 // Delivery: rows are read by status (published_at IS NULL) in sequence order, never by cursor
-// (PITFALLS 10), published, and marked only after the bus resolved. A crash between the two
+// (docs/traps.md #10), published, and marked only after the bus resolved. A crash between the two
 // republishes the batch: at-least-once, which consumer idempotency absorbs.
 //
-// Latency: the outbox trigger NOTIFYs as a hint; polling is the fallback (PITFALLS 11). When the
+// Latency: the outbox trigger NOTIFYs as a hint; polling is the fallback (docs/traps.md #11). When the
 // bus is down the relay backs off exponentially; the mutation side never waits for it.
 import { setTimeout as sleep } from "node:timers/promises";
 import { SpanKind, SpanStatusCode, type Span } from "@opentelemetry/api";

@@ -1,6 +1,6 @@
 // Turns a consumer into a transport Subscription: validate, then run the handler and the
 // idempotency record in ONE transaction, classify failures, log and count. Never throws to the
-// transport (the Dapr SDK would ack a throw as success, PITFALLS 1).
+// transport (the Dapr SDK would ack a throw as success, docs/traps.md #1).
 import { performance } from "node:perf_hooks";
 import { SpanKind, SpanStatusCode, context as otelContext, trace, type Span } from "@opentelemetry/api";
 import { markEventProcessed, markEventsProcessed, type Db, type Prisma } from "@taskboard/db";

@@ -25,7 +25,7 @@ export interface ConsumerContext {
   afterCommit(effect: () => void | Promise<void>): void;
   /**
    * The transport's scheduler. Scheduling is not part of `tx`: schedule before commit, and make
-   * the job a no-op unless the committed rows still want it (PITFALLS 6).
+   * the job a no-op unless the committed rows still want it (docs/traps.md #6).
    */
   jobs: JobScheduler;
   /**

@@ -1,6 +1,6 @@
 // The bus has one job handler; this routes each fired job to the consumer that owns its name
 // prefix and classifies failures like event deliveries (RETRY, or DROP for permanent errors).
-// Never throws to the transport (PITFALLS 1, 4: an unknown job is logged, not silently acked).
+// Never throws to the transport (docs/traps.md #1, 4: an unknown job is logged, not silently acked).
 // A job whose payload carries a `traceparent` (the span that scheduled it) fires in a child span
 // of it, so a reminder firing days later is still part of the change's trace.
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";

@@ -1,5 +1,5 @@
 // The outbox relay's reads and writes. Rows are found by status (published_at IS NULL), never by
-// a sequence cursor, so a transaction that commits late is still picked up (PITFALLS 10).
+// a sequence cursor, so a transaction that commits late is still picked up (docs/traps.md #10).
 import type { Tx } from "../client.ts";
 
 export interface PendingOutboxEvent {

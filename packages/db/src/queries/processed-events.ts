@@ -1,5 +1,5 @@
 // Consumer idempotency: the (consumer, event id) record written in the same transaction as the
-// consumer's effect (ARCHITECTURE invariant 3).
+// consumer's effect (docs/invariants.md #3).
 import type { Tx } from "../client.ts";
 
 /**

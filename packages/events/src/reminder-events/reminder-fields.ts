@@ -1,4 +1,4 @@
-// What every reminder event says about its reminder. Small on purpose (PITFALLS 19): ids and
+// What every reminder event says about its reminder. Small on purpose (docs/traps.md #19): ids and
 // instants, plus the title so a notification can be shown without another read.
 import { z } from "zod";
 import { TASK_LIMITS } from "../task-events/task-snapshot.ts";

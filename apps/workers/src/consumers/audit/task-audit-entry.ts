@@ -1,7 +1,7 @@
 // A task event as an audit entry: its snapshot, the snapshot before it and what changed.
 // task.updated carries its "before"; the transitions (completed, deleted, ...) do not, so their
 // "before" is the newest snapshot the trail already holds for the task (events of one user arrive
-// in order, invariant 4).
+// in order, docs/invariants.md #4).
 import { randomUUID } from "node:crypto";
 import { findLatestAuditSnapshot, type AuditEntryInput, type Tx } from "@taskboard/db";
 import { ZTaskSnapshotSchema, type TCloudEvent, type TTaskSnapshot } from "@taskboard/events";

@@ -29,7 +29,7 @@ export const recurrenceConsumer = defineConsumer({
   events: [taskCompleted],
   async handle(event, { tx, log, traceparent }) {
     const completed = event.data.task;
-    // Only the web completes tasks; never react to our own output (invariant 6).
+    // Only the web completes tasks; never react to our own output (docs/invariants.md #6).
     if (event.source === RECURRENCE_SOURCE) return;
     if (!completed.rrule || !completed.recurrenceMode || !completed.seriesId || !completed.completedAt) return;
 

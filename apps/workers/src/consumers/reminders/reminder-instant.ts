@@ -13,7 +13,7 @@ export function reminderInstant(task: TTaskSnapshot): Date | null {
 
 export const REMINDER_JOB_PREFIX = "reminder:";
 
-/** One name per (task, instant) (PITFALLS 6): a moved reminder is a new job, the old one is cancelled. */
+/** One name per (task, instant) (docs/traps.md #6): a moved reminder is a new job, the old one is cancelled. */
 export function reminderJobName(taskId: string, fireAt: Date): string {
   return `${REMINDER_JOB_PREFIX}${taskId}:${fireAt.getTime()}`;
 }

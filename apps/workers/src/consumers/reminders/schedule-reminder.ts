@@ -26,7 +26,7 @@ export async function applyTaskReminder(
   // Its owner's account (and so the task) was deleted meanwhile: nothing to remind.
   if (!(await taskExists(tx, task.id))) return;
   const row = await findReminderJob(tx, task.id);
-  // An older snapshot than the one we acted on changes nothing (invariant 4).
+  // An older snapshot than the one we acted on changes nothing (docs/invariants.md #4).
   if (row && row.taskVersion > task.version) return;
   const fireAt = reminderInstant(task);
   const now = new Date();

@@ -12,7 +12,7 @@ export const syncRemindersConsumer = defineConsumer({
   topic: TOPICS.reminders,
   events: [reminderFired],
   async handle(event, { tx, publishAfterCommit }) {
-    // Reminder data names no user: the partition key is the owner (invariant 2).
+    // Reminder data names no user: the partition key is the owner (docs/invariants.md #2).
     const userId = event.partitionkey;
     const payload = { ...event.data };
     const row = await appendUserChange(tx, {

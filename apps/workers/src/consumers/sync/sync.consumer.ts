@@ -19,7 +19,7 @@ export const syncConsumer = defineConsumer({
   async handle(event, { tx, publishAfterCommit }) {
     const change = taskChangeOf(event.type, event.data.task);
     // The room is chosen from the data; a partition key naming someone else is a producer bug
-    // that must not leak a task into another user's feed (invariant 7).
+    // that must not leak a task into another user's feed (docs/invariants.md #7).
     if (change.userId !== event.partitionkey) {
       throw new PermanentError(`event partitionkey ${event.partitionkey} is not the task's owner ${change.userId}`);
     }

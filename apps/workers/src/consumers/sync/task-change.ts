@@ -1,5 +1,5 @@
 // How a task event becomes an entry of its owner's change feed: the browser only needs "this task
-// now looks like this" or "this task is gone", with the version to drop stale ones (invariant 4).
+// now looks like this" or "this task is gone", with the version to drop stale ones (docs/invariants.md #4).
 import type { UserChangeKind } from "@taskboard/db";
 import type { TTaskSnapshot } from "@taskboard/events";
 

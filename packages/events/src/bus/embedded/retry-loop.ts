@@ -5,7 +5,7 @@
 // failed job releases its named queue, so the next event of the same user would overtake the one
 // waiting for its retry. Retrying inside the job keeps the user's queue locked meanwhile: later
 // events of that user wait, exactly as a Kafka partition waits while Dapr's resiliency policy
-// retries (PITFALLS 8). Events of other users go on in other queues.
+// retries (docs/traps.md #8). Events of other users go on in other queues.
 import { setTimeout as sleep } from "node:timers/promises";
 import { retryDelayMs, type DeliveryStatus, type RetryPolicy } from "../../bus.ts";
 

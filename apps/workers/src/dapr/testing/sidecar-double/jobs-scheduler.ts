@@ -1,11 +1,11 @@
 // The Jobs half of the sidecar double (https://docs.dapr.io/reference/api/jobs_api/,
 // https://docs.dapr.io/developing-applications/building-blocks/jobs/jobs-features-concepts/):
 //   - POST {prefix}/jobs/<name> with { dueTime, data, overwrite }: one-shot jobs at an RFC 3339
-//     instant; a time without an offset is read in the Scheduler's own zone (PITFALLS 5);
+//     instant; a time without an offset is read in the Scheduler's own zone (docs/traps.md #5);
 //     an existing name without overwrite: true is an error
 //   - GET returns the job; DELETE answers 204 whether or not the job exists
 //   - at dueTime daprd POSTs the data (JSON) to the app's /job/<name>; a 2xx *or a 404* completes
-//     the job (daprd counts an app 404 as delivered, PITFALLS 4); any other answer triggers the
+//     the job (daprd counts an app 404 as delivered, docs/traps.md #4); any other answer triggers the
 //     default failure policy (3 retries, 1 s apart; the interval is configurable for tests)
 import { postToApp } from "./http-helpers.ts";
 

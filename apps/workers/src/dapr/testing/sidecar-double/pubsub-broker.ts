@@ -7,7 +7,7 @@
 //   - app answers: 2xx + SUCCESS / no status / unparsable body = done; RETRY or an unknown status,
 //     non-2xx or a network error = retry; DROP = dead-letter topic (when set); 404 = dropped
 //   - retries follow the configured resiliency policy; without one, the first failure goes
-//     straight to the dead-letter topic (PITFALLS 7)
+//     straight to the dead-letter topic (docs/traps.md #7)
 //   - while the app port refuses connections (app restarting) deliveries pause without using up
 //     retries, as daprd does with app health checks enabled (dapr.io/enable-app-health-check)
 //   - bulk subscriptions get `{ entries: [...] }` and answer `{ statuses: [...] }`; an entry
