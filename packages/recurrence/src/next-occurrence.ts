@@ -5,6 +5,8 @@ import { RecurrenceError } from "./errors.ts";
 import { parseRrule } from "./parse-rrule.ts";
 import { RRule } from "./rrule-interop.ts";
 import { toRRuleOptions } from "./rrule-options.ts";
+import { withSeriesDay } from "./series-day.ts";
+import { isAfterUntil } from "./series-end.ts";
 import { assertTimeZone, fromWallClock, toWallClock } from "./wall-clock.ts";
 
 export type RecurrenceMode = "FIXED" | "FROM_COMPLETION";
@@ -65,21 +67,22 @@ export function nextOccurrence(input: NextOccurrenceInput): Date | null {
     if (n >= spec.count) return null;
   }
 
-  const dueWall = input.dueAt ? toWallClock(input.dueAt, input.timeZone) : null;
-  const timeOfDay = input.allDay ? null : dueWall;
-  let dtstart: Date;
-  if (input.mode === "FIXED" && dueWall) {
+  const start = input.dueAt;
+  const startWall = start ? toWallClock(start, input.timeZone) : null;
+  const timeOfDay = input.allDay ? null : startWall;
+  const series = startWall ? withSeriesDay(spec, startWall) : spec;
+  let nextWall: Date | null;
+  if (input.mode === "FIXED" && input.dueAt && startWall) {
     // Whole seconds: rrule.js expands at second precision.
-    dtstart = input.allDay ? atTimeOfDay(dueWall, null) : atTimeOfDay(dueWall, dueWall);
+    const dtstart = atTimeOfDay(startWall, timeOfDay);
+    nextWall = new RRule(toRRuleOptions(series, dtstart)).after(toWallClock(input.dueAt, input.timeZone), false);
   } else {
     // Restart the rule on the completion's local date; the occurrence on that date (if the rule
     // has one) is the one just completed, so the next is the first one after dtstart.
-    dtstart = atTimeOfDay(toWallClock(input.completedAt, input.timeZone), timeOfDay);
+    const dtstart = atTimeOfDay(toWallClock(input.completedAt, input.timeZone), timeOfDay);
+    nextWall = new RRule(toRRuleOptions(series, dtstart)).after(dtstart, false);
   }
-
-  const nextWall = new RRule(toRRuleOptions(spec, dtstart)).after(dtstart, false);
   if (!nextWall) return null;
   const next = fromWallClock(nextWall, input.timeZone);
-  if (spec.until && next.getTime() > spec.until.getTime()) return null;
-  return next;
+  return isAfterUntil(spec, next, input.timeZone) ? null : next;
 }
