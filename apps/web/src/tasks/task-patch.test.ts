@@ -49,6 +49,11 @@ describe("planTaskPatch", () => {
     expect(data.seriesId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("refuses a rule that would never repeat from the due date", () => {
+    const on31st = row({ dueAt: new Date("2026-01-31T09:00:00Z") });
+    expect(() => planTaskPatch(on31st, { rrule: "FREQ=YEARLY;BYMONTH=4" })).toThrow(/BYMONTH=4 without BYMONTHDAY/);
+  });
+
   it("clearing the rule clears the mode but keeps the series", () => {
     const data = planTaskPatch(row({ dueAt: due, rrule: "FREQ=DAILY", recurrenceMode: "FIXED", seriesId: "s" }), { rrule: null });
     expect(data).toEqual({ rrule: null, recurrenceMode: null });

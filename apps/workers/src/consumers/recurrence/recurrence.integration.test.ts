@@ -1,6 +1,7 @@
 // The recurrence consumer on the real embedded bus and relay: completing a recurring task creates
 // exactly one next occurrence, at the right instant, with the task's content and the causing
-// event's chain; series end at COUNT/UNTIL; reopening and completing again adds nothing.
+// event's chain; series end at COUNT/UNTIL; reopening and completing again adds nothing; rules
+// the API accepts are scheduled.
 import { parseEvent, type TTaskSnapshot } from "@taskboard/events";
 import { waitFor } from "@taskboard/events/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -146,5 +147,34 @@ describe("recurrence consumer: the next occurrence", () => {
     const before = await harness.db.task.count();
     await complete(task);
     expect(await harness.db.task.count()).toBe(before);
+  });
+});
+
+describe("recurrence consumer: every rule the API accepts is scheduled", () => {
+  /** Completes a new task with `rrule` and waits until the completion is handled or dead-lettered. */
+  async function nextDue(rrule: string, dueAt: string): Promise<{ next: string | null; deadLetters: number }> {
+    const task = await createTask(harness.db, user, { title: "Rule", rrule, dueAt: new Date(dueAt) });
+    await transitionTask(harness.db, task, "complete");
+    const completion = await latestEvent("task.completed", task.id);
+    const where = { consumer: "recurrence", eventId: completion.id };
+    await waitFor("the completion handled or dead-lettered", async () =>
+      Boolean((await harness.db.processedEvent.findFirst({ where })) ?? (await harness.db.deadLetter.findFirst({ where }))),
+    );
+    const next = (await seriesTasks(task.seriesId))[1]?.dueAt?.toISOString() ?? null;
+    return { next, deadLetters: await harness.db.deadLetter.count({ where }) };
+  }
+
+  // The three rules of issue #10, as task.create stores them.
+  it.each([
+    ["UNTIL as a date", "FREQ=DAILY;UNTIL=20261231", "2026-05-04T07:00:00Z", "2026-05-05T07:00:00.000Z"],
+    ["the last day of UNTIL as a date", "FREQ=DAILY;UNTIL=20261231", "2026-12-30T07:00:00Z", "2026-12-31T07:00:00.000Z"],
+    ["WKST", "FREQ=WEEKLY;BYDAY=MO;WKST=MO", "2026-05-04T09:00:00Z", "2026-05-11T09:00:00.000Z"],
+    ["BYMONTH with BYMONTHDAY", "FREQ=YEARLY;BYMONTH=1,6;BYMONTHDAY=1", "2026-01-01T09:00:00Z", "2026-06-01T09:00:00.000Z"],
+  ])("%s: %s", async (_name, rrule, dueAt, expected) => {
+    expect(await nextDue(rrule, dueAt)).toEqual({ next: expected, deadLetters: 0 });
+  });
+
+  it("UNTIL as a date ends the series after that day", async () => {
+    expect(await nextDue("FREQ=DAILY;UNTIL=20261231", "2026-12-31T07:00:00Z")).toEqual({ next: null, deadLetters: 0 });
   });
 });
