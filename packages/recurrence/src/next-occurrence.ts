@@ -1,6 +1,7 @@
 // When a recurring task is completed, the recurrence consumer asks this module when the next task
 // is due. Rules are expanded in floating wall-clock time (see wall-clock.ts) so that a 09:00 task
-// stays at 09:00 local across DST changes.
+// stays at 09:00 local across DST changes, and always from the series' start (DTSTART): a due
+// time that a DST gap moved (02:30 → 03:30) is one occurrence's, never the schedule's.
 import { RecurrenceError } from "./errors.ts";
 import { parseRrule } from "./parse-rrule.ts";
 import { RRule } from "./rrule-interop.ts";
@@ -12,16 +13,22 @@ import { assertTimeZone, fromWallClock, toWallClock } from "./wall-clock.ts";
 export type RecurrenceMode = "FIXED" | "FROM_COMPLETION";
 
 export interface NextOccurrenceInput {
-  /** The series' RRULE (no DTSTART); the series is anchored at the task's due date. */
+  /** The series' RRULE (no DTSTART); the series is anchored at `seriesStart`. */
   rrule: string;
   /**
-   * FIXED: the first occurrence strictly after the completed task's `dueAt` (the schedule does not
-   * move when a task is done late). FROM_COMPLETION: the rule restarted on the completion date,
-   * at the task's time of day; its first occurrence after that date.
+   * FIXED: the first occurrence of the series strictly after the completed task's `dueAt` (the
+   * schedule does not move when a task is done late). FROM_COMPLETION: the rule restarted on the
+   * completion date, at the series' time of day; its first occurrence after that date.
    */
   mode: RecurrenceMode;
   /** Due instant of the completed task; null for a task without a due date (then FIXED behaves as FROM_COMPLETION). */
   dueAt: Date | null;
+  /**
+   * The series' DTSTART: the due instant its rule was set from (the task's `seriesStartAt`). Its
+   * wall-clock time is the series' time of day. Null or absent for a series saved before it was
+   * recorded; the completed task's `dueAt` stands in.
+   */
+  seriesStart?: Date | null;
   /** All-day tasks are due at 00:00 local; their time of day is not taken from `dueAt`. */
   allDay: boolean;
   /** IANA zone the rule is read in, the task's `timeZone`. */
@@ -67,7 +74,8 @@ export function nextOccurrence(input: NextOccurrenceInput): Date | null {
     if (n >= spec.count) return null;
   }
 
-  const start = input.dueAt;
+  const start = input.seriesStart ?? input.dueAt;
+  if (start && Number.isNaN(start.getTime())) throw new RecurrenceError("seriesStart must be a valid date");
   const startWall = start ? toWallClock(start, input.timeZone) : null;
   const timeOfDay = input.allDay ? null : startWall;
   const series = startWall ? withSeriesDay(spec, startWall) : spec;

@@ -43,7 +43,7 @@ const localDay = (instant: Date, timeZone: string) => toWallClock(instant, timeZ
 export function expectNextOrEnd(rrule: string, series: SeriesCase): void {
   const { timeZone, dueAt, mode, allDay } = series;
   const completedAt = new Date(dueAt.getTime() + series.lateMs);
-  const input = { mode, dueAt, allDay, timeZone, completedAt, occurrenceNumber: 1 };
+  const input = { mode, dueAt, seriesStart: dueAt, allDay, timeZone, completedAt, occurrenceNumber: 1 };
   const next = nextOccurrence({ ...input, rrule });
   // The same series without its end always goes on...
   const { count, until, untilDate, ...endless } = parseRrule(rrule);
