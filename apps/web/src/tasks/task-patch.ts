@@ -24,11 +24,12 @@ function editableOf(row: TaskRow): TEditable {
     rrule: row.rrule,
     recurrenceMode: row.recurrenceMode,
     seriesId: row.seriesId,
+    seriesStartAt: row.seriesStartAt,
     position: row.position,
   };
 }
 
-/** The fields a series' schedule is read from: changing one checks the rule against the due date again. */
+/** The fields a series' schedule is read from: changing one starts the series again from this task. */
 const SCHEDULE_FIELDS = ["rrule", "dueAt", "allDay", "timeZone"] as const;
 
 export function planTaskPatch(current: TaskRow, patch: TTaskPatch): TaskWriteData {
@@ -55,6 +56,8 @@ export function planTaskPatch(current: TaskRow, patch: TTaskPatch): TaskWriteDat
   if (next.rrule !== null && next.seriesId === null) next.seriesId = randomUUID();
   if (next.dueAt === null) next.allDay = false;
   const rescheduled = SCHEDULE_FIELDS.some((field) => !sameValue(before[field], next[field]));
+  if (next.rrule === null) next.seriesStartAt = null;
+  else if (rescheduled || next.seriesStartAt === null) next.seriesStartAt = next.dueAt;
 
   const fieldErrors: Record<string, string[]> = {};
   if (next.remindBeforeMinutes !== null && next.dueAt === null) {

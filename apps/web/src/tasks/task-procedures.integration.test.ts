@@ -87,6 +87,7 @@ describe("task.create", () => {
     expect(task.rrule).toBe("FREQ=MONTHLY;BYMONTHDAY=1");
     expect(task.recurrenceMode).toBe("FIXED");
     expect(task.seriesId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(task.seriesStartAt).toBe("2026-06-01T09:00:00.000Z");
   });
 
   it.each(["FREQ=DAILY;UNTIL=20261231", "FREQ=WEEKLY;BYDAY=MO;WKST=MO", "FREQ=YEARLY;BYMONTH=1,6;BYMONTHDAY=1"])(

@@ -1,9 +1,10 @@
 // The field-level diff an audit entry keeps: what a person would call a change. Bookkeeping
-// fields (ids, version, timestamps the change itself stamps) are left out; tags compare by name.
+// fields (ids, version, timestamps the change itself stamps, the series' start that follows the
+// due date) are left out; tags compare by name.
 import type { AuditDiffEntry } from "@taskboard/db";
 import type { TTaskSnapshot } from "@taskboard/events";
 
-const BOOKKEEPING = new Set<keyof TTaskSnapshot>(["id", "userId", "version", "createdAt", "updatedAt"]);
+const BOOKKEEPING = new Set<keyof TTaskSnapshot>(["id", "userId", "version", "createdAt", "updatedAt", "seriesStartAt"]);
 
 function comparable(snapshot: TTaskSnapshot, field: keyof TTaskSnapshot): unknown {
   if (field === "tags") return snapshot.tags.map((tag) => tag.name).sort();

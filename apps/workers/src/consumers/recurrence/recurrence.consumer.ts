@@ -83,6 +83,7 @@ async function computeNextDue(tx: Tx, completed: TTaskSnapshot): Promise<Date | 
       rrule,
       mode: completed.recurrenceMode ?? "FIXED",
       dueAt: completed.dueAt ? new Date(completed.dueAt) : null,
+      seriesStart: completed.seriesStartAt ? new Date(completed.seriesStartAt) : null,
       allDay: completed.allDay,
       timeZone: completed.timeZone,
       completedAt: new Date(completed.completedAt ?? Date.now()),

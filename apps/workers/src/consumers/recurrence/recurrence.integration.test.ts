@@ -1,7 +1,7 @@
 // The recurrence consumer on the real embedded bus and relay: completing a recurring task creates
-// exactly one next occurrence, at the right instant, with the task's content and the causing
-// event's chain; series end at COUNT/UNTIL; reopening and completing again adds nothing; rules
-// the API accepts are scheduled.
+// exactly one next occurrence, at the right instant (back on the series' time after a DST gap),
+// with the task's content and the causing event's chain; series end at COUNT/UNTIL; reopening and
+// completing again adds nothing; rules the API accepts are scheduled.
 import { parseEvent, type TTaskSnapshot } from "@taskboard/events";
 import { waitFor } from "@taskboard/events/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -147,6 +147,36 @@ describe("recurrence consumer: the next occurrence", () => {
     const before = await harness.db.task.count();
     await complete(task);
     expect(await harness.db.task.count()).toBe(before);
+  });
+});
+
+describe("recurrence consumer: a fixed schedule after a DST gap", () => {
+  /** Completes each occurrence of a new series in turn; the due instants of the next ones. */
+  async function dueTimes(data: Parameters<typeof createTask>[2], steps: number): Promise<string[]> {
+    let task = await createTask(harness.db, user, data);
+    for (let step = 0; step < steps; step++) {
+      await complete(task);
+      const next = must((await seriesTasks(task.seriesId))[step + 1], `occurrence ${step + 2}`);
+      task = { ...task, id: next.id, dueAt: next.dueAt?.toISOString() ?? null, seriesStartAt: next.seriesStartAt?.toISOString() ?? null };
+    }
+    return (await seriesTasks(task.seriesId)).slice(1).map((t) => t.dueAt?.toISOString() ?? "");
+  }
+
+  it("every day at 02:30 in New York: 03:30 on the spring-forward day, then back to 02:30", async () => {
+    const start = new Date("2026-03-07T07:30:00Z"); // Sat 02:30 EST
+    expect(await dueTimes({ title: "02:30", rrule: "FREQ=DAILY", dueAt: start, timeZone: "America/New_York" }, 3)).toEqual([
+      "2026-03-08T07:30:00.000Z", // 02:30 does not exist: 03:30 EDT
+      "2026-03-09T06:30:00.000Z", // 02:30 EDT
+      "2026-03-10T06:30:00.000Z",
+    ]);
+  });
+
+  it("monthly on the last Sunday at 02:30 in Berlin", async () => {
+    const start = new Date("2026-02-22T01:30:00Z"); // Sun Feb 22 02:30 CET
+    expect(await dueTimes({ title: "last Sunday", rrule: "FREQ=MONTHLY;BYDAY=-1SU", dueAt: start, timeZone: "Europe/Berlin" }, 2)).toEqual([
+      "2026-03-29T01:30:00.000Z", // 03:30 CEST: the gap
+      "2026-04-26T00:30:00.000Z", // 02:30 CEST
+    ]);
   });
 });
 
