@@ -1,7 +1,7 @@
 // The recurrence consumer on the real embedded bus and relay: completing a recurring task creates
 // exactly one next occurrence, at the right instant (back on the series' time after a DST gap),
-// with the task's content and the causing event's chain; series end at COUNT/UNTIL; reopening and
-// completing again adds nothing; rules the API accepts are scheduled.
+// with the task's content and the causing event's chain; series end at COUNT/UNTIL; rules the
+// API accepts are scheduled. Undo (reopen) is retraction.integration.test.ts.
 import { parseEvent, type TTaskSnapshot } from "@taskboard/events";
 import { waitFor } from "@taskboard/events/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,6 +37,15 @@ async function complete(task: TTaskSnapshot, at = new Date()): Promise<void> {
   const completion = await latestEvent("task.completed", task.id);
   await waitFor("the completion handled", async () =>
     Boolean(await harness.db.processedEvent.findFirst({ where: { consumer: "recurrence", eventId: completion.id } })),
+  );
+}
+
+/** Reopens `task` and waits until the consumer has handled that (it retracts the next occurrence). */
+async function reopen(task: TTaskSnapshot): Promise<void> {
+  await transitionTask(harness.db, task, "reopen");
+  const reopened = await latestEvent("task.reopened", task.id);
+  await waitFor("the reopen handled", async () =>
+    Boolean(await harness.db.processedEvent.findFirst({ where: { consumer: "recurrence", eventId: reopened.id } })),
   );
 }
 
@@ -80,7 +89,7 @@ describe("recurrence consumer: the next occurrence", () => {
     expect(await nextDueAfterCompleting({ title: "Until", rrule: "FREQ=DAILY;UNTIL=20260505T000000Z", dueAt: new Date("2026-05-04T07:00:00Z") })).toBeNull();
   });
 
-  it("creates one next occurrence however often the task is reopened and completed again", async () => {
+  it("creates one live next occurrence however often the task is reopened and completed again", async () => {
     const task = await createTask(harness.db, user, {
       title: "Once per slot",
       rrule: "FREQ=DAILY",
@@ -88,13 +97,13 @@ describe("recurrence consumer: the next occurrence", () => {
       dueAt: new Date("2026-05-04T07:00:00Z"),
     });
     await complete(task, new Date("2026-05-04T08:00:00Z"));
-    await transitionTask(harness.db, task, "reopen");
-    // Completed again on another day: FROM_COMPLETION would compute another slot.
+    await reopen(task);
+    // Completed again on another day: FROM_COMPLETION computes another slot.
     await complete(task, new Date("2026-05-07T08:00:00Z"));
-    await transitionTask(harness.db, task, "reopen");
+    await reopen(task);
     await complete(task, new Date("2026-05-04T09:00:00Z"));
-    const tasks = await seriesTasks(task.seriesId);
-    expect(tasks.map((t) => t.dueAt?.toISOString())).toEqual(["2026-05-04T07:00:00.000Z", "2026-05-05T07:00:00.000Z"]);
+    const live = (await seriesTasks(task.seriesId)).filter((t) => t.deletedAt === null);
+    expect(live.map((t) => t.dueAt?.toISOString())).toEqual(["2026-05-04T07:00:00.000Z", "2026-05-05T07:00:00.000Z"]);
   });
 
   it("keeps the task's content and carries the completion as cause in task.created", async () => {
