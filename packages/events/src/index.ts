@@ -12,6 +12,7 @@ export { taskCompleted } from "./task-events/task-completed.ts";
 export { taskReopened } from "./task-events/task-reopened.ts";
 export { taskDeleted } from "./task-events/task-deleted.ts";
 export { taskRestored } from "./task-events/task-restored.ts";
+export { taskNextOccurrenceKept } from "./task-events/task-next-occurrence-kept.ts";
 export { reminderScheduled } from "./reminder-events/reminder-scheduled.ts";
 export { reminderCancelled } from "./reminder-events/reminder-cancelled.ts";
 export { reminderFired } from "./reminder-events/reminder-fired.ts";

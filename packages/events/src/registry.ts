@@ -5,6 +5,7 @@ import { reminderScheduled } from "./reminder-events/reminder-scheduled.ts";
 import { taskCompleted } from "./task-events/task-completed.ts";
 import { taskCreated } from "./task-events/task-created.ts";
 import { taskDeleted } from "./task-events/task-deleted.ts";
+import { taskNextOccurrenceKept } from "./task-events/task-next-occurrence-kept.ts";
 import { taskReopened } from "./task-events/task-reopened.ts";
 import { taskRestored } from "./task-events/task-restored.ts";
 import { taskUpdated } from "./task-events/task-updated.ts";
@@ -16,12 +17,17 @@ export const eventRegistry = {
   [taskReopened.type]: taskReopened,
   [taskDeleted.type]: taskDeleted,
   [taskRestored.type]: taskRestored,
+  [taskNextOccurrenceKept.type]: taskNextOccurrenceKept,
   [reminderScheduled.type]: reminderScheduled,
   [reminderCancelled.type]: reminderCancelled,
   [reminderFired.type]: reminderFired,
 } as const;
 
-/** The task-events definitions, typed as such (consumers of the whole topic subscribe to these). */
+/**
+ * The task-events definitions that carry a task's new state, typed as such (consumers of task
+ * state subscribe to these). task.next-occurrence-kept travels on the same topic but changes no
+ * task: only the audit trail takes it.
+ */
 export const TASK_EVENT_DEFINITIONS = [taskCreated, taskUpdated, taskCompleted, taskReopened, taskDeleted, taskRestored] as const;
 /** The reminders-topic definitions. */
 export const REMINDER_EVENT_DEFINITIONS = [reminderScheduled, reminderCancelled, reminderFired] as const;

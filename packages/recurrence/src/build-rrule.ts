@@ -14,11 +14,13 @@ export function buildRrule(spec: RecurrenceSpec): string {
   if (problem) throw new RecurrenceError(problem);
   const parts = [`FREQ=${spec.freq}`];
   if (spec.interval !== undefined && spec.interval !== 1) parts.push(`INTERVAL=${spec.interval}`);
-  if (spec.byMonth !== undefined) parts.push(`BYMONTH=${spec.byMonth}`);
+  if (spec.byMonth !== undefined) parts.push(`BYMONTH=${spec.byMonth.join(",")}`);
   if (spec.byMonthDay) parts.push(`BYMONTHDAY=${spec.byMonthDay.join(",")}`);
   if (spec.byWeekday) parts.push(`BYDAY=${spec.byWeekday.join(",")}`);
   if (spec.bySetPos !== undefined) parts.push(`BYSETPOS=${spec.bySetPos}`);
   if (spec.count !== undefined) parts.push(`COUNT=${spec.count}`);
   if (spec.until !== undefined) parts.push(`UNTIL=${formatUntil(spec.until)}`);
+  if (spec.untilDate !== undefined) parts.push(`UNTIL=${spec.untilDate.replaceAll("-", "")}`);
+  if (spec.weekStart !== undefined) parts.push(`WKST=${spec.weekStart}`);
   return parts.join(";");
 }

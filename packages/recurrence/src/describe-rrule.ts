@@ -1,6 +1,7 @@
 // RRULE → the short text the task editor and the quick-add preview show ("Every 2 weeks on Mon, Thu").
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import { MONTH_FULL_NAMES } from "./calendar.ts";
 import { parseRrule } from "./parse-rrule.ts";
 import { WEEKDAYS, WORKING_DAYS, type RecurrenceSpec, type Weekday } from "./spec.ts";
 
@@ -11,10 +12,6 @@ const DAY_FULL_NAMES: Record<Weekday, string> = {
   MO: "Monday", TU: "Tuesday", WE: "Wednesday", TH: "Thursday", FR: "Friday", SA: "Saturday", SU: "Sunday",
 };
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_FULL_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
 const POSITION_WORDS: Record<number, string> = {
   1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth",
   [-1]: "last", [-2]: "second to last", [-3]: "third to last", [-4]: "fourth to last", [-5]: "fifth to last",
@@ -37,6 +34,11 @@ function sortedDays(days: readonly Weekday[]): Weekday[] {
 function monthDayText(day: number): string {
   if (day === -1) return "last day";
   return day > 0 ? ordinal(day) : `${ordinal(-day)} to last day`;
+}
+
+/** 1st, 15th, then the days counted from the end. */
+function sortedMonthDays(days: readonly number[]): number[] {
+  return [...days].sort((a, b) => (a < 0 ? 100 : 0) + a - ((b < 0 ? 100 : 0) + b));
 }
 
 function joinAnd(items: string[]): string {
@@ -72,10 +74,7 @@ function describeBase(spec: RecurrenceSpec): string {
     }
     case "MONTHLY": {
       const base = every(interval, "month", "Monthly");
-      if (spec.byMonthDay) {
-        const days = [...spec.byMonthDay].sort((a, b) => (a < 0 ? 100 : 0) + a - ((b < 0 ? 100 : 0) + b));
-        return `${base} on the ${joinAnd(days.map(monthDayText))}`;
-      }
+      if (spec.byMonthDay) return `${base} on the ${joinAnd(sortedMonthDays(spec.byMonthDay).map(monthDayText))}`;
       if (spec.byWeekday && spec.bySetPos !== undefined) {
         return `${base} on the ${positionedDays(spec.byWeekday, spec.bySetPos)}`;
       }
@@ -83,18 +82,19 @@ function describeBase(spec: RecurrenceSpec): string {
     }
     case "YEARLY": {
       const base = every(interval, "year", "Yearly");
-      const month = spec.byMonth;
-      if (month === undefined) return base;
+      const months = spec.byMonth;
+      if (months === undefined) return base;
+      const [month, ...otherMonths] = months;
       const day = spec.byMonthDay?.[0];
-      if (day !== undefined) {
-        return day > 0
-          ? `${base} on ${MONTH_NAMES[month - 1]} ${day}`
-          : `${base} on the ${monthDayText(day)} of ${MONTH_FULL_NAMES[month - 1]}`;
+      if (month !== undefined && otherMonths.length === 0 && day !== undefined && spec.byMonthDay?.length === 1 && day > 0) {
+        return `${base} on ${MONTH_NAMES[month - 1]} ${day}`;
       }
+      const monthList = joinAnd(months.map((m) => MONTH_FULL_NAMES[m - 1] ?? String(m)));
+      if (spec.byMonthDay) return `${base} on the ${joinAnd(sortedMonthDays(spec.byMonthDay).map(monthDayText))} of ${monthList}`;
       if (spec.byWeekday && spec.bySetPos !== undefined) {
-        return `${base} on the ${positionedDays(spec.byWeekday, spec.bySetPos)} of ${MONTH_FULL_NAMES[month - 1]}`;
+        return `${base} on the ${positionedDays(spec.byWeekday, spec.bySetPos)} of ${monthList}`;
       }
-      return `${base} in ${MONTH_FULL_NAMES[month - 1]}`;
+      return `${base} in ${monthList}`;
     }
   }
 }
@@ -112,5 +112,6 @@ export function describeRrule(rrule: string | RecurrenceSpec, options: DescribeO
   if (spec.until !== undefined) {
     text += `, until ${format(new TZDate(spec.until.getTime(), options.timeZone ?? "UTC"), "MMM d, yyyy")}`;
   }
+  if (spec.untilDate !== undefined) text += `, until ${format(new Date(`${spec.untilDate}T12:00:00`), "MMM d, yyyy")}`;
   return text;
 }

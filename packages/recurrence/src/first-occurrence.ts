@@ -3,6 +3,7 @@
 import { parseRrule } from "./parse-rrule.ts";
 import { RRule } from "./rrule-interop.ts";
 import { toRRuleOptions } from "./rrule-options.ts";
+import { isAfterUntil } from "./series-end.ts";
 import { assertTimeZone, fromWallClock, toWallClock } from "./wall-clock.ts";
 
 export interface FirstOccurrenceInput {
@@ -28,6 +29,5 @@ export function firstOccurrence(input: FirstOccurrenceInput): Date | null {
   const wall = new RRule(toRRuleOptions({ ...spec, interval: 1 }, dtstart)).after(earliest, true);
   if (!wall) return null;
   const first = fromWallClock(wall, input.timeZone);
-  if (spec.until && first.getTime() > spec.until.getTime()) return null;
-  return first;
+  return isAfterUntil(spec, first, input.timeZone) ? null : first;
 }

@@ -7,4 +7,5 @@ export { parseRrule, validateRrule, type ValidateRruleResult } from "./parse-rru
 export { describeRrule, ordinal, type DescribeOptions } from "./describe-rrule.ts";
 export { nextOccurrence, type NextOccurrenceInput, type RecurrenceMode } from "./next-occurrence.ts";
 export { firstOccurrence, type FirstOccurrenceInput } from "./first-occurrence.ts";
+export { findSeriesProblem, type SeriesStart } from "./series-day.ts";
 export { toWallClock, fromWallClock } from "./wall-clock.ts";

@@ -88,6 +88,45 @@ describe("nextOccurrence, FIXED", () => {
   });
 });
 
+describe("nextOccurrence after a DST gap moved one occurrence", () => {
+  /** Completes each occurrence on time, from the series' start, `steps` times: the local times. */
+  function series(rrule: string, startWall: string, timeZone: string, steps: number): string[] {
+    const start = fromWallClock(new Date(`${startWall}:00Z`), timeZone);
+    const walls: string[] = [];
+    let dueAt = start;
+    for (let step = 0; step < steps; step++) {
+      const result = next({ rrule, dueAt, seriesStart: start, timeZone, completedAt: dueAt });
+      if (!result) break;
+      walls.push(local(result, timeZone) ?? "");
+      dueAt = result;
+    }
+    return walls;
+  }
+
+  it("every day at 02:30 in New York: 03:30 on the spring-forward day, then 02:30 again", () => {
+    expect(series("FREQ=DAILY", "2026-03-07T02:30", NEW_YORK, 3)).toEqual(["2026-03-08 03:30", "2026-03-09 02:30", "2026-03-10 02:30"]);
+  });
+
+  it("weekly on Sunday at 02:15 in Berlin", () => {
+    expect(series("FREQ=WEEKLY;BYDAY=SU", "2026-03-22T02:15", "Europe/Berlin", 2)).toEqual(["2026-03-29 03:15", "2026-04-05 02:15"]);
+  });
+
+  it("monthly on the second Sunday at 02:30 in New York (the US switch day)", () => {
+    expect(series("FREQ=MONTHLY;BYDAY=2SU", "2026-02-08T02:30", NEW_YORK, 2)).toEqual(["2026-03-08 03:30", "2026-04-12 02:30"]);
+  });
+
+  it("monthly on the first Sunday at 02:45 in Sydney (October switch)", () => {
+    expect(series("FREQ=MONTHLY;BYDAY=1SU", "2026-09-06T02:45", "Australia/Sydney", 2)).toEqual(["2026-10-04 03:45", "2026-11-01 02:45"]);
+  });
+
+  it("from completion, the series' time of day wins over the moved one", () => {
+    const start = fromWallClock(new Date("2026-03-07T02:30:00Z"), NEW_YORK);
+    const moved = new Date("2026-03-08T07:30:00Z"); // the Mar 8 occurrence, 03:30 EDT
+    const result = next({ rrule: "FREQ=DAILY", mode: "FROM_COMPLETION", dueAt: moved, seriesStart: start, timeZone: NEW_YORK, completedAt: moved });
+    expect(local(result, NEW_YORK)).toBe("2026-03-09 02:30");
+  });
+});
+
 describe("nextOccurrence, FROM_COMPLETION", () => {
   it("restarts the rule on the completion date, keeping the task's time of day", () => {
     const result = next({

@@ -1,25 +1,34 @@
 // When a recurring task is completed, the recurrence consumer asks this module when the next task
 // is due. Rules are expanded in floating wall-clock time (see wall-clock.ts) so that a 09:00 task
-// stays at 09:00 local across DST changes.
+// stays at 09:00 local across DST changes, and always from the series' start (DTSTART): a due
+// time that a DST gap moved (02:30 → 03:30) is one occurrence's, never the schedule's.
 import { RecurrenceError } from "./errors.ts";
 import { parseRrule } from "./parse-rrule.ts";
 import { RRule } from "./rrule-interop.ts";
 import { toRRuleOptions } from "./rrule-options.ts";
+import { withSeriesDay } from "./series-day.ts";
+import { isAfterUntil } from "./series-end.ts";
 import { assertTimeZone, fromWallClock, toWallClock } from "./wall-clock.ts";
 
 export type RecurrenceMode = "FIXED" | "FROM_COMPLETION";
 
 export interface NextOccurrenceInput {
-  /** The series' RRULE (no DTSTART); the series is anchored at the task's due date. */
+  /** The series' RRULE (no DTSTART); the series is anchored at `seriesStart`. */
   rrule: string;
   /**
-   * FIXED: the first occurrence strictly after the completed task's `dueAt` (the schedule does not
-   * move when a task is done late). FROM_COMPLETION: the rule restarted on the completion date,
-   * at the task's time of day; its first occurrence after that date.
+   * FIXED: the first occurrence of the series strictly after the completed task's `dueAt` (the
+   * schedule does not move when a task is done late). FROM_COMPLETION: the rule restarted on the
+   * completion date, at the series' time of day; its first occurrence after that date.
    */
   mode: RecurrenceMode;
   /** Due instant of the completed task; null for a task without a due date (then FIXED behaves as FROM_COMPLETION). */
   dueAt: Date | null;
+  /**
+   * The series' DTSTART: the due instant its rule was set from (the task's `seriesStartAt`). Its
+   * wall-clock time is the series' time of day. Null or absent for a series saved before it was
+   * recorded; the completed task's `dueAt` stands in.
+   */
+  seriesStart?: Date | null;
   /** All-day tasks are due at 00:00 local; their time of day is not taken from `dueAt`. */
   allDay: boolean;
   /** IANA zone the rule is read in, the task's `timeZone`. */
@@ -65,21 +74,23 @@ export function nextOccurrence(input: NextOccurrenceInput): Date | null {
     if (n >= spec.count) return null;
   }
 
-  const dueWall = input.dueAt ? toWallClock(input.dueAt, input.timeZone) : null;
-  const timeOfDay = input.allDay ? null : dueWall;
-  let dtstart: Date;
-  if (input.mode === "FIXED" && dueWall) {
+  const start = input.seriesStart ?? input.dueAt;
+  if (start && Number.isNaN(start.getTime())) throw new RecurrenceError("seriesStart must be a valid date");
+  const startWall = start ? toWallClock(start, input.timeZone) : null;
+  const timeOfDay = input.allDay ? null : startWall;
+  const series = startWall ? withSeriesDay(spec, startWall) : spec;
+  let nextWall: Date | null;
+  if (input.mode === "FIXED" && input.dueAt && startWall) {
     // Whole seconds: rrule.js expands at second precision.
-    dtstart = input.allDay ? atTimeOfDay(dueWall, null) : atTimeOfDay(dueWall, dueWall);
+    const dtstart = atTimeOfDay(startWall, timeOfDay);
+    nextWall = new RRule(toRRuleOptions(series, dtstart)).after(toWallClock(input.dueAt, input.timeZone), false);
   } else {
     // Restart the rule on the completion's local date; the occurrence on that date (if the rule
     // has one) is the one just completed, so the next is the first one after dtstart.
-    dtstart = atTimeOfDay(toWallClock(input.completedAt, input.timeZone), timeOfDay);
+    const dtstart = atTimeOfDay(toWallClock(input.completedAt, input.timeZone), timeOfDay);
+    nextWall = new RRule(toRRuleOptions(series, dtstart)).after(dtstart, false);
   }
-
-  const nextWall = new RRule(toRRuleOptions(spec, dtstart)).after(dtstart, false);
   if (!nextWall) return null;
   const next = fromWallClock(nextWall, input.timeZone);
-  if (spec.until && next.getTime() > spec.until.getTime()) return null;
-  return next;
+  return isAfterUntil(spec, next, input.timeZone) ? null : next;
 }

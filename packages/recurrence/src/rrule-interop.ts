@@ -8,5 +8,6 @@ const commonJs = Reflect.get(rruleModule, "default") as RRuleModule | undefined;
 const resolved: RRuleModule = commonJs?.RRule ? commonJs : rruleModule;
 
 export const RRule = resolved.RRule;
+export const Weekday = resolved.Weekday;
 export type RRule = rruleModule.RRule;
 export type RRuleOptions = rruleModule.Options;

@@ -1,5 +1,6 @@
 // A custom repeat rule built in the editor: every 2 weeks on Mon and Thu, read back in words on
-// the card, and completing the task brings the next one on the Thursday of the same week.
+// the card, and completing the task brings the next one on the Thursday of the same week. And
+// Undo of a completion takes back the next occurrence it brought.
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
 
@@ -67,4 +68,33 @@ test("every 2 weeks on Mon and Thu: described in words, next occurrence on compl
     await expect(dialog.getByLabel("Date", { exact: true })).toHaveValue(isoDay(thursday));
     await expect(dialog.getByRole("group", { name: "Repeat" }).getByText("Every 2 weeks on Mon, Thu")).toBeVisible();
   });
+});
+
+test("undo of a completed repeating task leaves one standup, and the history says why", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, newAccount("undo-repeat"));
+  await quickAdd(page, "standup every weekday 9:30", ["standup"]);
+  const standup = card(page, "standup");
+  await expect(standup).toHaveCount(1);
+  const firstText = await standup.innerText();
+
+  await page.getByRole("checkbox", { name: "Complete “standup”" }).click();
+  const toast = page.getByText("Completed “standup”");
+  await expect(toast).toBeVisible();
+  // Hovering holds the toast open while the worker's next occurrence arrives by live update.
+  await toast.hover();
+  await expect(standup).toHaveCount(1, { timeout: 30_000 });
+  await expect(standup).not.toHaveText(firstText, { timeout: 30_000 });
+  await page.getByRole("button", { name: "Undo" }).click();
+
+  // One standup, the reopened one: the next occurrence is withdrawn (live, or on the next look).
+  await expect(async () => {
+    await page.reload();
+    await expect(card(page, "standup")).toHaveCount(1, { timeout: 2_000 });
+    expect(await card(page, "standup").innerText()).toBe(firstText);
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByRole("checkbox", { name: "Complete “standup”" })).not.toBeChecked();
+
+  await page.goto("/audit");
+  await expect(page.getByTestId("audit-entry").filter({ hasText: "Withdrawn by recurrence: the task before it was reopened" })).toHaveCount(1);
 });

@@ -58,6 +58,12 @@ describe("audit entries in words", () => {
     expect(describeHeadline({ type: "task.completed", actor: "you" })).toBe("Completed");
     expect(describeHeadline({ type: "task.created", actor: "recurrence" })).toBe("Created by recurrence");
     expect(describeHeadline({ type: "reminder.fired", actor: "reminders" })).toBe("Reminder sent");
+    expect(describeHeadline({ type: "task.deleted", actor: "recurrence", causedBy: { type: "task.reopened", taskId: "t" } })).toBe(
+      "Withdrawn by recurrence: the task before it was reopened",
+    );
+    expect(describeHeadline({ type: "task.next-occurrence-kept", actor: "recurrence" })).toBe(
+      "Next occurrence kept (it was changed after it was created)",
+    );
   });
 
   it("sums up a new task by what was chosen, with the rule and repeat mode in words", () => {

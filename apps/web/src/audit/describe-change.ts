@@ -46,6 +46,7 @@ export const EVENT_HEADLINE: Record<string, string> = {
   "task.reopened": "Reopened",
   "task.deleted": "Deleted",
   "task.restored": "Restored",
+  "task.next-occurrence-kept": "Next occurrence kept (it was changed after it was created)",
   "reminder.scheduled": "Reminder set",
   "reminder.cancelled": "Reminder cancelled",
   "reminder.fired": "Reminder sent",
@@ -128,17 +129,22 @@ function describeCreated(diff: DiffLike[], options: DescribeOptions): string[] {
   });
 }
 
+/** Said instead of "Deleted by recurrence" for an occurrence retracted because its previous task was reopened. */
+export const RETRACTED_HEADLINE = "Withdrawn by recurrence: the task before it was reopened";
+
 /**
  * "Created", "Created by recurrence" for a task change a consumer made, "Reminder set for Sun 22
  * Nov, 13:57" for a reminder.
  */
 export function describeHeadline(
-  entry: Pick<TAuditEntry, "type" | "actor"> & { reminderAt?: string | null },
+  entry: Pick<TAuditEntry, "type" | "actor"> & { reminderAt?: string | null; causedBy?: TAuditEntry["causedBy"] },
   options: DescribeOptions = {},
 ): string {
   const headline = EVENT_HEADLINE[entry.type] ?? entry.type;
   // Reminders are always the system's doing; naming it adds nothing.
   if (entry.type.startsWith("reminder.")) return entry.reminderAt ? `${headline} for ${formatInstant(entry.reminderAt, options)}` : headline;
+  if (entry.type === "task.next-occurrence-kept") return headline;
+  if (entry.type === "task.deleted" && entry.causedBy?.type === "task.reopened") return RETRACTED_HEADLINE;
   if (entry.actor === "you") return headline;
   return `${headline} by ${entry.actor}`;
 }

@@ -9,6 +9,7 @@ export const AUDIT_EVENT_TYPES = [
   "task.reopened",
   "task.deleted",
   "task.restored",
+  "task.next-occurrence-kept",
   "reminder.scheduled",
   "reminder.cancelled",
   "reminder.fired",

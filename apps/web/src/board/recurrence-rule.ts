@@ -44,7 +44,8 @@ export function buildRruleFromDraft(draft: RecurrenceDraft): string | null {
   if (draft.verbatim) return draft.verbatim;
   const spec: RecurrenceSpec = { freq: draft.freq, interval: Math.floor(draft.interval) };
   if (draft.freq === "WEEKLY" && draft.byDay.length > 0) spec.byWeekday = WEEKDAYS.filter((d) => draft.byDay.includes(d));
-  if (draft.end === "until" && draft.until) spec.until = new Date(`${draft.until}T23:59:59Z`);
+  // An end date is the whole of that day where the task lives (UNTIL as a DATE), not a UTC instant.
+  if (draft.end === "until" && draft.until) spec.untilDate = draft.until;
   if (draft.end === "count") spec.count = Math.floor(draft.count);
   return buildRrule(spec);
 }
@@ -58,7 +59,7 @@ export function draftFromRrule(rrule: string | null): RecurrenceDraft {
     return { ...EMPTY_RECURRENCE, preset: "custom", verbatim: rrule };
   }
   const interval = spec.interval ?? 1;
-  const bounded = spec.count !== undefined || spec.until !== undefined;
+  const bounded = spec.count !== undefined || spec.until !== undefined || spec.untilDate !== undefined;
   const plain = interval === 1 && !bounded && !spec.byMonthDay && !spec.byMonth && spec.bySetPos === undefined;
   if (plain) {
     const days = spec.byWeekday ?? [];
@@ -76,8 +77,8 @@ export function draftFromRrule(rrule: string | null): RecurrenceDraft {
     freq: spec.freq,
     interval,
     byDay: spec.byWeekday ?? [],
-    end: spec.until ? "until" : spec.count ? "count" : "never",
-    until: spec.until ? spec.until.toISOString().slice(0, 10) : "",
+    end: spec.until || spec.untilDate ? "until" : spec.count ? "count" : "never",
+    until: spec.untilDate ?? spec.until?.toISOString().slice(0, 10) ?? "",
     count: spec.count ?? 10,
     verbatim: modelled ? null : rrule,
   };

@@ -68,7 +68,12 @@ export function useTaskActions() {
         return { snapshot };
       },
       onError: rollback("reopen the task"),
-      onSuccess: (task) => putTask(client, task as Task),
+      onSuccess: (task) => {
+        putTask(client, task as Task);
+        // Reopening withdraws the next occurrence its completion created (a worker does it);
+        // look again shortly, as after a completion, so it goes without a manual refresh.
+        if ((task as Task).rrule) setTimeout(() => void invalidateLists(client), 1500);
+      },
       onSettled: settle,
     }),
   );

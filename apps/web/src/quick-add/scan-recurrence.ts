@@ -91,7 +91,7 @@ const RULES: RulePattern[] = [
   {
     // "every feb 29", "every 3rd of march"
     regex: re(String.raw`every\s+(?:(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?|(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH}))`),
-    build: (m) => ({ freq: "YEARLY", byMonth: monthNumber(m[1] ?? m[4] ?? ""), byMonthDay: [Number(m[2] ?? m[3])] }),
+    build: (m) => ({ freq: "YEARLY", byMonth: [monthNumber(m[1] ?? m[4] ?? "")], byMonthDay: [Number(m[2] ?? m[3])] }),
   },
   {
     // "every weekday", "weekdays", "every weekend"
@@ -133,11 +133,11 @@ const RULES: RulePattern[] = [
         spec.byMonthDay = monthDays(ords);
       } else if ((monthA && dayA) || (dayB && monthB)) {
         if (freq !== "YEARLY") return null;
-        spec.byMonth = monthNumber(monthA ?? monthB ?? "");
+        spec.byMonth = [monthNumber(monthA ?? monthB ?? "")];
         spec.byMonthDay = [Number(dayA ?? dayB)];
       } else if (inMonth) {
         if (freq !== "YEARLY") return null;
-        spec.byMonth = monthNumber(inMonth);
+        spec.byMonth = [monthNumber(inMonth)];
       }
       return spec;
     },

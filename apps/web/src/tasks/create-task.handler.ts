@@ -39,6 +39,8 @@ export async function createTask({ db, user, input }: CreateTaskOptions): Promis
         rrule: input.rrule ?? null,
         recurrenceMode: recurring ? (input.recurrenceMode ?? "FIXED") : null,
         seriesId: recurring ? randomUUID() : null,
+        // The series' DTSTART: every later occurrence is computed from it.
+        seriesStartAt: recurring ? dueAt : null,
         position: input.position ?? (await nextTaskPosition(tx, { userId: user.id })),
       },
     });

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { expectNamesPart, expectNextOrEnd, rruleText, seriesCase } from "@taskboard/recurrence/testing";
 import { describe, expect, it } from "vitest";
 import { flattenValidationError } from "@/server/validation-error";
 import { ZCreateTaskSchema } from "./create-task.schema";
@@ -55,4 +57,34 @@ describe("ZCreateTaskSchema", () => {
   ])("refuses %j naming %s", (input, field) => {
     expect(Object.keys(fieldErrorsOf(input))).toContain(field);
   });
+});
+
+describe("ZCreateTaskSchema: repeat rules are the ones the recurrence worker schedules", () => {
+  it.each([
+    ["FREQ=DAILY;UNTIL=20261231"],
+    ["FREQ=WEEKLY;BYDAY=MO;WKST=MO"],
+    ["FREQ=YEARLY;BYMONTH=1,6;BYMONTHDAY=1"],
+  ])("accepts %s", (rrule) => {
+    expect(ZCreateTaskSchema.parse({ title: "a", dueAt: "2026-01-01T09:00:00Z", rrule }).rrule).toBe(rrule);
+  });
+
+  it.each([
+    ["FREQ=DAILY;BYHOUR=9", /"BYHOUR" is not supported/],
+    ["FREQ=YEARLY;BYMONTH=1,6;BYDAY=1MO", /BYDAY takes a single BYMONTH/],
+    ["FREQ=MONTHLY;BYMONTHDAY=31;INTERVAL=12", /BYMONTHDAY 31 with INTERVAL=12/],
+    ["FREQ=YEARLY;BYMONTH=4", /BYMONTH=4 without BYMONTHDAY repeats on the due date's day \(31\)/],
+  ])("refuses %s with a message naming what is unsupported", (rrule, message) => {
+    expect(fieldErrorsOf({ title: "a", dueAt: "2026-01-31T09:00:00Z", rrule }).rrule?.join(" ")).toMatch(message);
+  });
+
+  it("every rule task.create accepts gets a next occurrence from the worker's computation, or ends by COUNT/UNTIL", () => {
+    fc.assert(
+      fc.property(rruleText, seriesCase, (rrule, series) => {
+        const result = ZCreateTaskSchema.safeParse({ title: "a", rrule, dueAt: series.dueAt.toISOString(), timeZone: series.timeZone });
+        if (result.success) expectNextOrEnd(result.data.rrule ?? "", series);
+        else expectNamesPart(rrule, flattenValidationError(result.error).fieldErrors.rrule?.join(" ") ?? "");
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
 });

@@ -2,7 +2,7 @@
 // show them next to the field.
 import { z } from "zod";
 import { TASK_LIMITS } from "@taskboard/events";
-import { taskFieldShape } from "./task-fields";
+import { findRruleStartProblem, taskFieldShape } from "./task-fields";
 
 const f = taskFieldShape;
 
@@ -38,6 +38,8 @@ export const ZCreateTaskSchema = z
     if (input.rrule != null && !hasDue) {
       ctx.addIssue({ code: "custom", path: ["rrule"], message: "A repeating task needs a due date to start from" });
     }
+    const startProblem = input.rrule != null && input.dueAt != null ? findRruleStartProblem(input.rrule, new Date(input.dueAt), input.timeZone ?? "UTC") : null;
+    if (startProblem) ctx.addIssue({ code: "custom", path: ["rrule"], message: startProblem });
     if (input.recurrenceMode != null && input.rrule == null) {
       ctx.addIssue({ code: "custom", path: ["recurrenceMode"], message: "recurrenceMode only applies with a repeat rule (rrule)" });
     }

@@ -1,8 +1,8 @@
 // Field schemas shared by task.create and task.update, with the messages a person sees.
 import { z } from "zod";
 import { TASK_LIMITS, ZRecurrenceModeSchema, ZTaskPrioritySchema } from "@taskboard/events";
+import { findSeriesProblem, RecurrenceError, validateRrule } from "@taskboard/recurrence";
 import { hasNoNul, ZTagNameSchema } from "@/tags/tag-fields";
-import { checkSupportedRrule } from "./recurrence-rule";
 import { isValidTimeZone } from "./time-zone";
 
 /** 28 days: the furthest ahead of the due time a relative reminder may fire. */
@@ -36,18 +36,36 @@ export const ZRemindBeforeMinutesSchema = z
   .min(0, "Reminder offset cannot be negative")
   .max(REMIND_BEFORE_MAX_MINUTES, "Reminder offset can be at most 28 days (40320 minutes)");
 
-/** A supported RRULE, normalised (upper case, no "RRULE:" prefix). */
+/**
+ * A supported RRULE, normalised (upper case, no "RRULE:" prefix). Checked by @taskboard/recurrence's
+ * validator, the one the editor and the recurrence worker use, so whatever is stored can be scheduled.
+ */
 export const ZRruleSchema = z
   .string()
   .max(TASK_LIMITS.rrule, `Repeat rule must be at most ${TASK_LIMITS.rrule} characters`)
   .transform((value, ctx) => {
-    const check = checkSupportedRrule(value);
+    const check = validateRrule(value);
     if (!check.ok) {
-      ctx.addIssue({ code: "custom", message: check.reason });
+      ctx.addIssue({ code: "custom", message: check.message });
       return z.NEVER;
     }
     return check.rrule;
   });
+
+/**
+ * Why a series with this (valid) rule cannot start at `dueAt` in `timeZone`, or null: the checks
+ * that need the due date ("every year in April" from a due date on the 31st never repeats).
+ * An unknown zone is the time zone field's error, not this one's.
+ */
+export function findRruleStartProblem(rrule: string, dueAt: Date, timeZone: string): string | null {
+  try {
+    const problem = findSeriesProblem({ rrule, start: dueAt, timeZone });
+    return problem ? `Invalid recurrence: ${problem}` : null;
+  } catch (error) {
+    if (error instanceof RecurrenceError) return null;
+    throw error;
+  }
+}
 
 export const ZTagIdsSchema = z
   .array(z.uuid("Each tag id must be a UUID"))

@@ -21,6 +21,7 @@ function row(overrides: Partial<TaskRow> = {}): TaskRow {
     rrule: null,
     recurrenceMode: null,
     seriesId: null,
+    seriesStartAt: null,
     position: 1,
     version: 1,
     createdAt: due,
@@ -47,6 +48,20 @@ describe("planTaskPatch", () => {
     const data = planTaskPatch(row({ dueAt: due }), { rrule: "FREQ=DAILY" });
     expect(data.recurrenceMode).toBe("FIXED");
     expect(data.seriesId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("starts the series (DTSTART) from the due date whenever the schedule changes, not otherwise", () => {
+    const recurring = row({ dueAt: due, rrule: "FREQ=DAILY", recurrenceMode: "FIXED", seriesId: "s", seriesStartAt: new Date("2026-05-01T09:00:00Z") });
+    expect(planTaskPatch(row({ dueAt: due }), { rrule: "FREQ=DAILY" }).seriesStartAt).toEqual(due);
+    expect(planTaskPatch(recurring, { title: "Renamed" })).toEqual({ title: "Renamed" });
+    expect(planTaskPatch(recurring, { dueAt: "2026-06-01T10:00:00Z" }).seriesStartAt).toEqual(new Date("2026-06-01T10:00:00Z"));
+    expect(planTaskPatch(recurring, { timeZone: "Europe/Paris" }).seriesStartAt).toEqual(due);
+    expect(planTaskPatch(recurring, { rrule: null }).seriesStartAt).toBeNull();
+  });
+
+  it("refuses a rule that would never repeat from the due date", () => {
+    const on31st = row({ dueAt: new Date("2026-01-31T09:00:00Z") });
+    expect(() => planTaskPatch(on31st, { rrule: "FREQ=YEARLY;BYMONTH=4" })).toThrow(/BYMONTH=4 without BYMONTHDAY/);
   });
 
   it("clearing the rule clears the mode but keeps the series", () => {

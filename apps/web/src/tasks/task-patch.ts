@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { TaskRow, TaskWriteData } from "@taskboard/db";
 import { AppError } from "@/server/app-error";
+import { findRruleStartProblem } from "./task-fields";
 import type { TTaskPatch } from "./update-task.schema";
 
 type TEditable = Required<Omit<TaskWriteData, "status" | "completedAt" | "deletedAt">>;
@@ -23,9 +24,13 @@ function editableOf(row: TaskRow): TEditable {
     rrule: row.rrule,
     recurrenceMode: row.recurrenceMode,
     seriesId: row.seriesId,
+    seriesStartAt: row.seriesStartAt,
     position: row.position,
   };
 }
+
+/** The fields a series' schedule is read from: changing one starts the series again from this task. */
+const SCHEDULE_FIELDS = ["rrule", "dueAt", "allDay", "timeZone"] as const;
 
 export function planTaskPatch(current: TaskRow, patch: TTaskPatch): TaskWriteData {
   const before = editableOf(current);
@@ -50,6 +55,9 @@ export function planTaskPatch(current: TaskRow, patch: TTaskPatch): TaskWriteDat
   if (next.rrule !== null && next.recurrenceMode === null) next.recurrenceMode = "FIXED";
   if (next.rrule !== null && next.seriesId === null) next.seriesId = randomUUID();
   if (next.dueAt === null) next.allDay = false;
+  const rescheduled = SCHEDULE_FIELDS.some((field) => !sameValue(before[field], next[field]));
+  if (next.rrule === null) next.seriesStartAt = null;
+  else if (rescheduled || next.seriesStartAt === null) next.seriesStartAt = next.dueAt;
 
   const fieldErrors: Record<string, string[]> = {};
   if (next.remindBeforeMinutes !== null && next.dueAt === null) {
@@ -58,6 +66,8 @@ export function planTaskPatch(current: TaskRow, patch: TTaskPatch): TaskWriteDat
   if (next.rrule !== null && next.dueAt === null) {
     fieldErrors.rrule = ["A repeating task needs a due date: keep the due date or remove the repeat rule"];
   }
+  const startProblem = next.rrule !== null && next.dueAt !== null && rescheduled ? findRruleStartProblem(next.rrule, next.dueAt, next.timeZone) : null;
+  if (startProblem) fieldErrors.rrule = [startProblem];
   if (next.recurrenceMode !== null && next.rrule === null) {
     fieldErrors.recurrenceMode = ["recurrenceMode only applies with a repeat rule (rrule)"];
   }

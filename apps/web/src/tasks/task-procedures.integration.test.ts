@@ -87,6 +87,25 @@ describe("task.create", () => {
     expect(task.rrule).toBe("FREQ=MONTHLY;BYMONTHDAY=1");
     expect(task.recurrenceMode).toBe("FIXED");
     expect(task.seriesId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(task.seriesStartAt).toBe("2026-06-01T09:00:00.000Z");
+  });
+
+  it.each(["FREQ=DAILY;UNTIL=20261231", "FREQ=WEEKLY;BYDAY=MO;WKST=MO", "FREQ=YEARLY;BYMONTH=1,6;BYMONTHDAY=1"])(
+    "accepts %s, which the recurrence worker schedules, and completes it",
+    async (rrule) => {
+      const task = await api.task.create({ title: "Rule", dueAt: "2026-06-01T09:00:00Z", rrule });
+      expect(task.rrule).toBe(rrule);
+      await api.task.complete({ id: task.id });
+      expect((await lastEvent()).event).toMatchObject({ type: "task.completed", data: { task: { id: task.id, rrule } } });
+    },
+  );
+
+  it("refuses a rule the worker could not schedule, with a 400 naming what is unsupported", async () => {
+    await expect(api.task.create({ title: "Rule", dueAt: "2026-06-01T09:00:00Z", rrule: "FREQ=YEARLY;BYMONTH=1,6;BYDAY=1MO" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/BYDAY takes a single BYMONTH/),
+    });
+    expect(await countOutbox(testDb.db)).toBe(0);
   });
 
   it("attaches existing tags by id and creates missing ones by name (case-insensitive)", async () => {

@@ -1,10 +1,12 @@
 // Series bookkeeping for the recurrence consumer: the slot that lets a completed occurrence
-// spawn one next occurrence, ever, and the occurrence number COUNT rules need.
+// spawn one next occurrence at a time, and the occurrence number COUNT rules need.
 import type { Tx } from "../client.ts";
+import type { TaskStatus } from "../generated/prisma/enums.ts";
 
 /**
- * Claims the "next occurrence of `sourceTaskId`" slot. Returns false when it was already claimed
- * (the task was reopened and completed again): the database, not the caller, guarantees one.
+ * Claims the "next occurrence of `sourceTaskId`" slot. Returns false when it is already claimed
+ * (the occurrence exists, or was kept when the task was reopened): the database, not the caller,
+ * guarantees one.
  */
 export async function claimRecurrenceSlot(
   tx: Tx,
@@ -25,7 +27,43 @@ export async function claimRecurrenceSlot(
   return count === 1;
 }
 
-/** 1-based position of a task in its series: the tasks of the series created up to it (deleted ones count). */
+export interface RecurrenceSlotRow {
+  sourceTaskId: string;
+  nextTaskId: string;
+}
+
+/** The next occurrence `sourceTaskId`'s completion created, if it holds one. */
+export async function findRecurrenceSlot(tx: Tx, params: { sourceTaskId: string }): Promise<RecurrenceSlotRow | null> {
+  return tx.recurrenceSlot.findUnique({
+    where: { sourceTaskId: params.sourceTaskId },
+    select: { sourceTaskId: true, nextTaskId: true },
+  });
+}
+
+/** Frees the slot once its occurrence is retracted, so completing the task again creates a new one. */
+export async function releaseRecurrenceSlot(tx: Tx, params: { sourceTaskId: string }): Promise<void> {
+  await tx.recurrenceSlot.deleteMany({ where: { sourceTaskId: params.sourceTaskId } });
+}
+
+/**
+ * The task's status and completion instant, with its row locked until the transaction ends: a
+ * reopen (which updates the row) then waits for, or is waited on by, the consumer deciding
+ * whether this completion still asks for a next occurrence. Null when the task is gone.
+ */
+export async function lockTaskCompletion(
+  tx: Tx,
+  params: { id: string },
+): Promise<{ status: TaskStatus; completedAt: Date | null } | null> {
+  const rows = await tx.$queryRaw<{ status: TaskStatus; completed_at: Date | null }[]>`
+    SELECT status, completed_at FROM tasks WHERE id = ${params.id}::uuid FOR UPDATE`;
+  const row = rows[0];
+  return row ? { status: row.status, completedAt: row.completed_at } : null;
+}
+
+/**
+ * 1-based position of a task in its series: the tasks of the series created up to it (deleted
+ * ones count; a retracted occurrence left the series, so it does not).
+ */
 export async function occurrenceNumber(
   tx: Tx,
   params: { userId: string; seriesId: string; createdAt: Date },

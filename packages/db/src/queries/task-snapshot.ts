@@ -18,6 +18,7 @@ export interface TaskSnapshotRecord {
   rrule: string | null;
   recurrenceMode: TaskRow["recurrenceMode"];
   seriesId: string | null;
+  seriesStartAt: string | null;
   position: number;
   version: number;
   tags: { id: string; name: string; color: string }[];
@@ -43,6 +44,7 @@ export function taskRowToSnapshot(row: TaskRow): TaskSnapshotRecord {
     rrule: row.rrule,
     recurrenceMode: row.recurrenceMode,
     seriesId: row.seriesId,
+    seriesStartAt: row.seriesStartAt?.toISOString() ?? null,
     position: row.position,
     version: row.version,
     tags: row.tags.map(({ tag }) => ({ id: tag.id, name: tag.name, color: tag.color })),

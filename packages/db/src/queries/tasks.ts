@@ -20,6 +20,7 @@ export const taskRowSelect = {
   rrule: true,
   recurrenceMode: true,
   seriesId: true,
+  seriesStartAt: true,
   position: true,
   version: true,
   createdAt: true,
@@ -48,6 +49,7 @@ export interface TaskWriteData {
   rrule?: string | null;
   recurrenceMode?: RecurrenceMode | null;
   seriesId?: string | null;
+  seriesStartAt?: Date | null;
   position?: number;
   completedAt?: Date | null;
   deletedAt?: Date | null;

@@ -44,7 +44,9 @@ export function sampleEvent(
     ? sampleReminderData(type, task)
     : type === "task.updated"
       ? { previous: { ...task, title: "Before" }, task, changedFields: ["title"] }
-      : { task };
+      : type === "task.next-occurrence-kept"
+        ? { task, next: { ...task, id: randomUUID(), version: 2 } }
+        : { task };
   return createEvent(definition, {
     data: data as never,
     subject: task.id,

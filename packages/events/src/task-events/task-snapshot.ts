@@ -30,6 +30,8 @@ export const ZTaskSnapshotSchema = z.object({
   rrule: z.string().max(TASK_LIMITS.rrule).nullable(),
   recurrenceMode: ZRecurrenceModeSchema.nullable(),
   seriesId: z.uuid().nullable(),
+  /** The series' DTSTART (see Task.seriesStartAt); absent from events written before it existed. */
+  seriesStartAt: isoInstant.nullable().optional(),
   position: z.number(),
   version: z.number().int().positive(),
   tags: z

@@ -4,7 +4,7 @@
 // run, so open audit pages show it without a reload (and catch up on it by seq after a gap, also
 // when a dead letter was replayed from the CLI).
 import { appendUserChange, appendUserChanges, insertAuditEntry, type AuditEntryInput } from "@taskboard/db";
-import { REMINDER_EVENT_DEFINITIONS, TASK_EVENT_DEFINITIONS, TOPICS } from "@taskboard/events";
+import { REMINDER_EVENT_DEFINITIONS, TASK_EVENT_DEFINITIONS, taskNextOccurrenceKept, TOPICS } from "@taskboard/events";
 import { defineConsumer, type BatchContext, type ConsumerContext } from "../../runtime/define-consumer.ts";
 import { reminderAuditEntry } from "./reminder-audit-entry.ts";
 import { taskAuditEntry } from "./task-audit-entry.ts";
@@ -13,7 +13,7 @@ import { taskAuditEntry } from "./task-audit-entry.ts";
 export const auditTaskEventsConsumer = defineConsumer({
   name: "audit",
   topic: TOPICS.taskEvents,
-  events: TASK_EVENT_DEFINITIONS,
+  events: [...TASK_EVENT_DEFINITIONS, taskNextOccurrenceKept],
   async handle(event, context) {
     await recordAuditEntry(await taskAuditEntry(context.tx, event), context);
   },

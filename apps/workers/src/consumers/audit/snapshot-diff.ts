@@ -1,10 +1,11 @@
 // The field-level diff an audit entry keeps: what a person would call a change. Bookkeeping
-// fields (ids, version, timestamps the change itself stamps) are left out; tags compare by name,
-// and a tag that only changed colour gets a "tagColors" entry of its own.
+// fields (ids, version, timestamps the change itself stamps, the series' start that follows the
+// due date) are left out; tags compare by name, and a tag that only changed colour gets a
+// "tagColors" entry of its own.
 import type { AuditDiffEntry } from "@taskboard/db";
 import type { TTaskSnapshot } from "@taskboard/events";
 
-const BOOKKEEPING = new Set<keyof TTaskSnapshot>(["id", "userId", "version", "createdAt", "updatedAt"]);
+const BOOKKEEPING = new Set<keyof TTaskSnapshot>(["id", "userId", "version", "createdAt", "updatedAt", "seriesStartAt"]);
 
 type TTag = TTaskSnapshot["tags"][number];
 

@@ -21,6 +21,8 @@ export function nextOccurrenceData(completed: TTaskSnapshot, nextDueAt: Date, po
     rrule: completed.rrule,
     recurrenceMode: completed.recurrenceMode,
     seriesId: completed.seriesId,
+    // The series keeps its start; an event from before it was recorded leaves the due date as anchor.
+    seriesStartAt: completed.seriesStartAt ? new Date(completed.seriesStartAt) : completed.dueAt ? new Date(completed.dueAt) : null,
     position,
   };
 }

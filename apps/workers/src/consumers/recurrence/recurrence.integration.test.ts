@@ -1,6 +1,7 @@
 // The recurrence consumer on the real embedded bus and relay: completing a recurring task creates
-// exactly one next occurrence, at the right instant, with the task's content and the causing
-// event's chain; series end at COUNT/UNTIL; reopening and completing again adds nothing.
+// exactly one next occurrence, at the right instant (back on the series' time after a DST gap),
+// with the task's content and the causing event's chain; series end at COUNT/UNTIL; rules the
+// API accepts are scheduled. Undo (reopen) is retraction.integration.test.ts.
 import { parseEvent, type TTaskSnapshot } from "@taskboard/events";
 import { waitFor } from "@taskboard/events/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +37,15 @@ async function complete(task: TTaskSnapshot, at = new Date()): Promise<void> {
   const completion = await latestEvent("task.completed", task.id);
   await waitFor("the completion handled", async () =>
     Boolean(await harness.db.processedEvent.findFirst({ where: { consumer: "recurrence", eventId: completion.id } })),
+  );
+}
+
+/** Reopens `task` and waits until the consumer has handled that (it retracts the next occurrence). */
+async function reopen(task: TTaskSnapshot): Promise<void> {
+  await transitionTask(harness.db, task, "reopen");
+  const reopened = await latestEvent("task.reopened", task.id);
+  await waitFor("the reopen handled", async () =>
+    Boolean(await harness.db.processedEvent.findFirst({ where: { consumer: "recurrence", eventId: reopened.id } })),
   );
 }
 
@@ -79,7 +89,7 @@ describe("recurrence consumer: the next occurrence", () => {
     expect(await nextDueAfterCompleting({ title: "Until", rrule: "FREQ=DAILY;UNTIL=20260505T000000Z", dueAt: new Date("2026-05-04T07:00:00Z") })).toBeNull();
   });
 
-  it("creates one next occurrence however often the task is reopened and completed again", async () => {
+  it("creates one live next occurrence however often the task is reopened and completed again", async () => {
     const task = await createTask(harness.db, user, {
       title: "Once per slot",
       rrule: "FREQ=DAILY",
@@ -87,13 +97,13 @@ describe("recurrence consumer: the next occurrence", () => {
       dueAt: new Date("2026-05-04T07:00:00Z"),
     });
     await complete(task, new Date("2026-05-04T08:00:00Z"));
-    await transitionTask(harness.db, task, "reopen");
-    // Completed again on another day: FROM_COMPLETION would compute another slot.
+    await reopen(task);
+    // Completed again on another day: FROM_COMPLETION computes another slot.
     await complete(task, new Date("2026-05-07T08:00:00Z"));
-    await transitionTask(harness.db, task, "reopen");
+    await reopen(task);
     await complete(task, new Date("2026-05-04T09:00:00Z"));
-    const tasks = await seriesTasks(task.seriesId);
-    expect(tasks.map((t) => t.dueAt?.toISOString())).toEqual(["2026-05-04T07:00:00.000Z", "2026-05-05T07:00:00.000Z"]);
+    const live = (await seriesTasks(task.seriesId)).filter((t) => t.deletedAt === null);
+    expect(live.map((t) => t.dueAt?.toISOString())).toEqual(["2026-05-04T07:00:00.000Z", "2026-05-05T07:00:00.000Z"]);
   });
 
   it("keeps the task's content and carries the completion as cause in task.created", async () => {
@@ -146,5 +156,64 @@ describe("recurrence consumer: the next occurrence", () => {
     const before = await harness.db.task.count();
     await complete(task);
     expect(await harness.db.task.count()).toBe(before);
+  });
+});
+
+describe("recurrence consumer: a fixed schedule after a DST gap", () => {
+  /** Completes each occurrence of a new series in turn; the due instants of the next ones. */
+  async function dueTimes(data: Parameters<typeof createTask>[2], steps: number): Promise<string[]> {
+    let task = await createTask(harness.db, user, data);
+    for (let step = 0; step < steps; step++) {
+      await complete(task);
+      const next = must((await seriesTasks(task.seriesId))[step + 1], `occurrence ${step + 2}`);
+      task = { ...task, id: next.id, dueAt: next.dueAt?.toISOString() ?? null, seriesStartAt: next.seriesStartAt?.toISOString() ?? null };
+    }
+    return (await seriesTasks(task.seriesId)).slice(1).map((t) => t.dueAt?.toISOString() ?? "");
+  }
+
+  it("every day at 02:30 in New York: 03:30 on the spring-forward day, then back to 02:30", async () => {
+    const start = new Date("2026-03-07T07:30:00Z"); // Sat 02:30 EST
+    expect(await dueTimes({ title: "02:30", rrule: "FREQ=DAILY", dueAt: start, timeZone: "America/New_York" }, 3)).toEqual([
+      "2026-03-08T07:30:00.000Z", // 02:30 does not exist: 03:30 EDT
+      "2026-03-09T06:30:00.000Z", // 02:30 EDT
+      "2026-03-10T06:30:00.000Z",
+    ]);
+  });
+
+  it("monthly on the last Sunday at 02:30 in Berlin", async () => {
+    const start = new Date("2026-02-22T01:30:00Z"); // Sun Feb 22 02:30 CET
+    expect(await dueTimes({ title: "last Sunday", rrule: "FREQ=MONTHLY;BYDAY=-1SU", dueAt: start, timeZone: "Europe/Berlin" }, 2)).toEqual([
+      "2026-03-29T01:30:00.000Z", // 03:30 CEST: the gap
+      "2026-04-26T00:30:00.000Z", // 02:30 CEST
+    ]);
+  });
+});
+
+describe("recurrence consumer: every rule the API accepts is scheduled", () => {
+  /** Completes a new task with `rrule` and waits until the completion is handled or dead-lettered. */
+  async function nextDue(rrule: string, dueAt: string): Promise<{ next: string | null; deadLetters: number }> {
+    const task = await createTask(harness.db, user, { title: "Rule", rrule, dueAt: new Date(dueAt) });
+    await transitionTask(harness.db, task, "complete");
+    const completion = await latestEvent("task.completed", task.id);
+    const where = { consumer: "recurrence", eventId: completion.id };
+    await waitFor("the completion handled or dead-lettered", async () =>
+      Boolean((await harness.db.processedEvent.findFirst({ where })) ?? (await harness.db.deadLetter.findFirst({ where }))),
+    );
+    const next = (await seriesTasks(task.seriesId))[1]?.dueAt?.toISOString() ?? null;
+    return { next, deadLetters: await harness.db.deadLetter.count({ where }) };
+  }
+
+  // The three rules of issue #10, as task.create stores them.
+  it.each([
+    ["UNTIL as a date", "FREQ=DAILY;UNTIL=20261231", "2026-05-04T07:00:00Z", "2026-05-05T07:00:00.000Z"],
+    ["the last day of UNTIL as a date", "FREQ=DAILY;UNTIL=20261231", "2026-12-30T07:00:00Z", "2026-12-31T07:00:00.000Z"],
+    ["WKST", "FREQ=WEEKLY;BYDAY=MO;WKST=MO", "2026-05-04T09:00:00Z", "2026-05-11T09:00:00.000Z"],
+    ["BYMONTH with BYMONTHDAY", "FREQ=YEARLY;BYMONTH=1,6;BYMONTHDAY=1", "2026-01-01T09:00:00Z", "2026-06-01T09:00:00.000Z"],
+  ])("%s: %s", async (_name, rrule, dueAt, expected) => {
+    expect(await nextDue(rrule, dueAt)).toEqual({ next: expected, deadLetters: 0 });
+  });
+
+  it("UNTIL as a date ends the series after that day", async () => {
+    expect(await nextDue("FREQ=DAILY;UNTIL=20261231", "2026-12-31T07:00:00Z")).toEqual({ next: null, deadLetters: 0 });
   });
 });

@@ -104,7 +104,12 @@ export async function createTask(
       userId,
       now,
       tagIds,
-      data: { recurrenceMode: recurring ? "FIXED" : null, seriesId: recurring ? randomUUID() : null, ...data },
+      data: {
+        recurrenceMode: recurring ? "FIXED" : null,
+        seriesId: recurring ? randomUUID() : null,
+        seriesStartAt: recurring ? (data.dueAt ?? null) : null,
+        ...data,
+      },
     });
     const task = taskRowToSnapshot(row) as TTaskSnapshot;
     const event = createEvent(taskCreated, { data: { task }, subject: id, partitionKey: userId, source: WEB_SOURCE, time: now });
