@@ -19,6 +19,20 @@ const appsFromPackages = {
 };
 const restrictImports = (...patterns) => ["error", { patterns }];
 
+// A Prisma model call (`tx.task.findMany(...)`, `db.$queryRaw`) outside packages/db: the query
+// belongs in packages/db/src/queries, shared by both apps, with its explicit select.
+const PRISMA_METHODS = "findMany|findFirst|findUnique|findFirstOrThrow|findUniqueOrThrow|create|createMany|update|updateMany|upsert|delete|deleteMany|count|aggregate|groupBy";
+const prismaCallOutsideDb = [
+  {
+    selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${PRISMA_METHODS})$/][callee.object.type='MemberExpression'][callee.object.object.name=/^(db|tx|prisma)$/]`,
+    message: "Prisma queries live in packages/db/src/queries (ARCHITECTURE.md, Rules): add or use a query function there.",
+  },
+  {
+    selector: "MemberExpression[object.name=/^(db|tx|prisma)$/][property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]",
+    message: "Raw SQL lives in packages/db/src/queries (ARCHITECTURE.md, Rules).",
+  },
+];
+
 const processEnv = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
   message: "Read configuration in the app's env.ts (validated once at start-up), not process.env here.",
@@ -68,6 +82,12 @@ export default tseslint.config(
     // may load. *-cli.ts: operator commands, entry points like scripts/.
     ignores: ["**/env.ts", "**/*.test.ts", "**/testing/**", "**/e2e/**", "packages/devtools/**", "apps/web/src/instrumentation.ts", "**/*-cli.ts"],
     rules: { "no-restricted-syntax": ["error", processEnv] },
+  },
+  // Apps reach the database only through packages/db's query functions (tests may seed directly).
+  {
+    files: ["apps/*/src/**"],
+    ignores: ["**/*.test.ts", "**/testing/**", "**/e2e/**", "**/env.ts", "apps/web/src/instrumentation.ts", "**/*-cli.ts"],
+    rules: { "no-restricted-syntax": ["error", processEnv, ...prismaCallOutsideDb] },
   },
   // React's rules of hooks and Next.js's own rules for the web app.
   {

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import {
   claimRecurrenceSlot,
+  findTagsByIds,
   insertOutboxEvents,
   insertTask,
   lockTaskCompletion,
@@ -73,9 +74,6 @@ export async function createNextOccurrence(
 /** The completed task's tags that still exist (a tag deleted meanwhile is not resurrected). */
 async function liveTagIds(tx: Tx, completed: TTaskSnapshot): Promise<string[]> {
   if (completed.tags.length === 0) return [];
-  const rows = await tx.tag.findMany({
-    where: { userId: completed.userId, id: { in: completed.tags.map((tag) => tag.id) } },
-    select: { id: true },
-  });
+  const rows = await findTagsByIds(tx, { userId: completed.userId, ids: completed.tags.map((tag) => tag.id) });
   return rows.map((row) => row.id);
 }
