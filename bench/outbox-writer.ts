@@ -4,11 +4,21 @@ import type pg from "pg";
 import { TOPICS, type TCloudEvent } from "@taskboard/events";
 
 export async function commitOutboxRow(client: pg.PoolClient | pg.Client, event: TCloudEvent): Promise<void> {
+  await commitOutboxRows(client, [event]);
+}
+
+/** Many rows in ONE transaction: a backlog that becomes visible to the relay at once, at COMMIT. */
+export async function commitOutboxRows(client: pg.PoolClient | pg.Client, events: readonly TCloudEvent[]): Promise<void> {
+  const columns = 5;
   await client.query("BEGIN");
-  await client.query(
-    `INSERT INTO outbox_events (id, topic, type, partition_key, event) VALUES ($1, $2, $3, $4, $5)`,
-    [event.id, TOPICS.taskEvents, event.type, event.partitionkey, JSON.stringify(event)],
-  );
+  for (let start = 0; start < events.length; start += 500) {
+    const chunk = events.slice(start, start + 500);
+    const rows = chunk.map((_, i) => `(${Array.from({ length: columns }, (_, c) => `$${i * columns + c + 1}`).join(", ")})`);
+    await client.query(
+      `INSERT INTO outbox_events (id, topic, type, partition_key, event) VALUES ${rows.join(", ")}`,
+      chunk.flatMap((event) => [event.id, TOPICS.taskEvents, event.type, event.partitionkey, JSON.stringify(event)]),
+    );
+  }
   await client.query("COMMIT");
 }
 

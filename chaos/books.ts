@@ -80,6 +80,44 @@ export const balanced = (b: Books) =>
 export const lost = (b: Books) => b.auditMissing + b.nextMissing + b.remindersMissing + b.stuck;
 export const duplicated = (b: Books) => b.auditDuplicated + b.nextDuplicated + b.notificationsDuplicated;
 
+/** What is wrong in the books, one line each; empty when nothing is lost, duplicated or unexpected. */
+export function problemsIn(b: Books): string[] {
+  const problems: string[] = [];
+  if (b.stuck) problems.push(`${b.stuck} event(s) never published`);
+  if (b.auditMissing) problems.push(`${b.auditMissing} change(s) without an audit entry`);
+  if (b.auditDuplicated) problems.push(`${b.auditDuplicated} duplicated audit entr(ies)`);
+  if (b.nextMissing) problems.push(`${b.nextMissing} completed recurring task(s) without a next occurrence`);
+  if (b.nextDuplicated) problems.push(`${b.nextDuplicated} extra next occurrence(s)`);
+  if (b.remindersMissing) problems.push(`${b.remindersMissing} due reminder(s) never fired`);
+  if (b.notificationsDuplicated) problems.push(`${b.notificationsDuplicated} duplicated notification(s)`);
+  if (b.deadLetteredUnexpected) problems.push(`${b.deadLetteredUnexpected} dead letter(s) that were not poison`);
+  if (b.poisonNotDeadLettered) problems.push(`${b.poisonNotDeadLettered} poison event(s) not dead-lettered`);
+  return problems;
+}
+
+/**
+ * The books once the pipeline has settled: balanced twice, 3 s apart, with no new event in between
+ * (a reminder firing or a next occurrence being created produces events of its own that must be
+ * through too). After `capMs` the books as they are.
+ */
+export async function settledBooks(pool: pg.Pool, userIds: string[], poisonIds: string[], capMs: number): Promise<Books> {
+  const started = Date.now();
+  let books = await readBooks(pool, userIds, poisonIds);
+  while (Date.now() - started < capMs) {
+    if (balanced(books)) {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const again = await readBooks(pool, userIds, poisonIds);
+      const settled = balanced(again) && again.events === books.events;
+      books = again;
+      if (settled) break;
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      books = await readBooks(pool, userIds, poisonIds);
+    }
+  }
+  return books;
+}
+
 /**
  * Milliseconds from the end of a fault until everything committed (and every reminder due) before
  * it is through: published, audited, fired. Gives up after `capMs`.

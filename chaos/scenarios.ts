@@ -3,7 +3,7 @@
 // everything has settled. The same definitions run at full size (`npm run chaos`) and at CI size
 // (chaos/faults.test.ts, inside `npm test`); only the numbers in ChaosSize differ.
 import type { SidecarDouble } from "@taskboard/workers/sidecar-double";
-import { balanced, measureRecovery, readBooks, type Books } from "./books.ts";
+import { measureRecovery, problemsIn, settledBooks, type Books } from "./books.ts";
 import { injectPoison } from "./poison.ts";
 import type { ChaosProduct } from "./product.ts";
 import { Workload, type OutageAnswers } from "./workload.ts";
@@ -266,22 +266,7 @@ export async function runScenario(key: ScenarioKey, ctx: ScenarioContext): Promi
   const run: FaultRun = { ctx, workload, until, faultEnded, result };
   const [notes] = await Promise.all([scenario.inject(run), ...users.map((u) => workload.drive(u, until))]);
 
-  // Settled: balanced twice, 3 s apart, with no new event in between (a reminder firing or a next
-  // occurrence being created produces events of its own that must be through too).
-  const settleStarted = Date.now();
-  let books = await readBooks(chaos.pool, ids, poisonIds);
-  while (Date.now() - settleStarted < size.settleCapMs) {
-    if (balanced(books)) {
-      await sleep(3_000);
-      const again = await readBooks(chaos.pool, ids, poisonIds);
-      const settled = balanced(again) && again.events === books.events;
-      books = again;
-      if (settled) break;
-    } else {
-      await sleep(500);
-      books = await readBooks(chaos.pool, ids, poisonIds);
-    }
-  }
+  const books = await settledBooks(chaos.pool, ids, poisonIds, size.settleCapMs);
   return {
     ...result,
     key,
@@ -296,17 +281,7 @@ export async function runScenario(key: ScenarioKey, ctx: ScenarioContext): Promi
 
 /** What makes a scenario fail: anything lost or duplicated, an unexpected dead letter, a failed mutation. */
 export function problemsOf(result: ScenarioResult): string[] {
-  const b = result.books;
-  const problems: string[] = [];
-  if (b.stuck) problems.push(`${b.stuck} event(s) never published`);
-  if (b.auditMissing) problems.push(`${b.auditMissing} change(s) without an audit entry`);
-  if (b.auditDuplicated) problems.push(`${b.auditDuplicated} duplicated audit entr(ies)`);
-  if (b.nextMissing) problems.push(`${b.nextMissing} completed recurring task(s) without a next occurrence`);
-  if (b.nextDuplicated) problems.push(`${b.nextDuplicated} extra next occurrence(s)`);
-  if (b.remindersMissing) problems.push(`${b.remindersMissing} due reminder(s) never fired`);
-  if (b.notificationsDuplicated) problems.push(`${b.notificationsDuplicated} duplicated notification(s)`);
-  if (b.deadLetteredUnexpected) problems.push(`${b.deadLetteredUnexpected} dead letter(s) that were not poison`);
-  if (b.poisonNotDeadLettered) problems.push(`${b.poisonNotDeadLettered} poison event(s) not dead-lettered`);
+  const problems = problemsIn(result.books);
   if (result.httpErrors) {
     problems.push(`${result.httpErrors} failed request(s): ${result.errorSamples.join(" | ")}${result.notesDetail ? ` (${result.notesDetail})` : ""}`);
   }

@@ -180,7 +180,9 @@ if (!skipBuild) {
 }
 
 // `npm run start:dapr`: the workers talk to a real daprd (Kafka or Redis Streams, the scheduler).
-if (env.EVENT_BUS === "dapr") {
+// With DAPR_HTTP_PORT given, the sidecar is the caller's, as Dapr's injector runs it beside a pod
+// (the swap drill, the fault scenarios): none is started here.
+if (env.EVENT_BUS === "dapr" && !process.env.DAPR_HTTP_PORT) {
   const appPort = Number(process.env.DAPR_APP_PORT ?? webPort + 4);
   try {
     dapr = await startLocalDapr({ dataDir, pubsub: parsePubsubKind(process.env.DAPR_PUBSUB), appPort, log });

@@ -10,6 +10,8 @@ export interface Metrics {
   eventsDeadLettered: Counter<"consumer">;
   handlerSeconds: Histogram<"consumer">;
   relayPublished: Counter<"topic">;
+  /** How long the bus took to accept each publish call of the relay (successful calls). */
+  relayPublishSeconds: Histogram<"topic">;
   /** 1 while this replica's relay holds the leadership; the sum over replicas should be 1. */
   relayLeader: Gauge;
 }
@@ -69,6 +71,13 @@ export function createMetrics(db: Db): Metrics {
       name: "taskboard_outbox_relay_published_total",
       help: "Outbox events the relay handed to the bus",
       labelNames: ["topic"],
+      registers: [registry],
+    }),
+    relayPublishSeconds: new Histogram({
+      name: "taskboard_outbox_relay_publish_duration_seconds",
+      help: "Time the bus took to accept one publish call of the relay (the consecutive events of one topic in a batch), successful calls only",
+      labelNames: ["topic"],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
     relayLeader: new Gauge({

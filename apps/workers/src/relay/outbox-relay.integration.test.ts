@@ -7,6 +7,7 @@ import { sampleEvent, waitFor } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startWorkers, type RunningWorkers } from "../start-workers.ts";
+import { createMetrics, type Metrics } from "../metrics.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
 import { taskEventSeries, writeOutbox } from "../testing/outbox-writer.ts";
 import { createProbeTable, probeConsumer, probeEffects } from "../testing/probe-consumer.ts";
@@ -14,9 +15,10 @@ import { createOutboxRelay, type OutboxRelay } from "./outbox-relay.ts";
 
 const log = pino({ level: "silent" });
 
-/** A transport double that records what it accepted and can refuse. */
-function recordingBus() {
+/** A transport double that records what it accepted (each call, after `acceptAfterMs`) and can refuse. */
+function recordingBus(acceptAfterMs = 0) {
   const published: TCloudEvent[] = [];
+  const acceptedCalls: number[] = [];
   let refusals = 0;
   const bus: EventBus = {
     async publish(_topic, events) {
@@ -24,7 +26,9 @@ function recordingBus() {
         refusals--;
         throw new Error("broker unavailable");
       }
+      if (acceptAfterMs > 0) await new Promise((resolve) => setTimeout(resolve, acceptAfterMs));
       published.push(...events);
+      acceptedCalls.push(events.length);
     },
     subscribe() {},
     onJob() {},
@@ -33,7 +37,7 @@ function recordingBus() {
     async start() {},
     async stop() {},
   };
-  return { bus, published, refuse: (n: number) => (refusals = n) };
+  return { bus, published, acceptedCalls, refuse: (n: number) => (refusals = n) };
 }
 
 describe("outbox relay", () => {
@@ -49,12 +53,13 @@ describe("outbox relay", () => {
     await database.drop();
   });
 
-  function relayWith(bus: EventBus, batchSize = 50): OutboxRelay {
+  function relayWith(bus: EventBus, batchSize = 50, metrics?: Metrics): OutboxRelay {
     const relay = createOutboxRelay({
       db: database.db,
       connectionString: database.url,
       bus,
       log,
+      metrics,
       batchSize,
       pollIntervalMs: 100,
       maxBackoffMs: 200,
@@ -92,6 +97,24 @@ describe("outbox relay", () => {
     const rows = await database.db.outboxEvent.findMany({ select: { attempts: true, lastError: true, publishedAt: true } });
     expect(rows.every((r) => r.attempts === 3 && r.lastError?.includes("broker unavailable"))).toBe(true);
     await waitFor("rows marked", async () => (await unpublished()) === 0);
+  });
+
+  it("times each publish call the bus accepted, not the refused ones", async () => {
+    const { bus, published, acceptedCalls, refuse } = recordingBus(30);
+    const metrics = createMetrics(database.db);
+    refuse(2);
+    relayWith(bus, 4, metrics);
+    await writeOutbox(database.db, taskEventSeries("a", 10));
+    await waitFor("every event", () => published.length === 10, 10_000);
+    const { values } = await metrics.relayPublishSeconds.get();
+    const count = values.find((v) => v.metricName === "taskboard_outbox_relay_publish_duration_seconds_count");
+    const sum = values.find((v) => v.metricName === "taskboard_outbox_relay_publish_duration_seconds_sum");
+    // prom-client types bucket values with the histogram's own labels; `le` is added to them.
+    const under20ms = values.find((v) => v.metricName?.endsWith("_bucket") && (v.labels as { le?: number }).le === 0.02);
+    expect(acceptedCalls).toEqual([4, 4, 2]);
+    expect(count).toMatchObject({ value: 3, labels: { topic: TOPICS.taskEvents } });
+    expect(sum?.value).toBeGreaterThanOrEqual(3 * 0.029);
+    expect(under20ms?.value).toBe(0);
   });
 
   it("does not skip a row whose transaction commits after a later one (no sequence cursor)", async () => {

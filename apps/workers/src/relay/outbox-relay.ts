@@ -86,7 +86,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         log.error({ topic, ids: run.map((r) => r.id) }, "outbox rows with an unknown topic: skipped");
         await recordOutboxPublishFailure(options.db, run.map((r) => r.id), `unknown topic "${topic}"`);
       } else {
+        const started = performance.now();
         await publishTraced(parsedTopic.data, run.map((r) => r.event as TCloudEvent));
+        options.metrics?.relayPublishSeconds.observe({ topic }, (performance.now() - started) / 1000);
         options.metrics?.relayPublished.inc({ topic }, run.length);
       }
       await markOutboxEventsPublished(options.db, run.map((r) => r.id));

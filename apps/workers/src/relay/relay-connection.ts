@@ -4,7 +4,11 @@
 import pg from "pg";
 import type { Logger } from "pino";
 
-const LEADER_LOCK = "taskboard:outbox-relay";
+/**
+ * The advisory lock (hashtext of this name) the leading relay holds. An operator session that
+ * holds it pauses every replica's relay (docs/dapr.md, swapping the broker).
+ */
+export const RELAY_LEADER_LOCK = "taskboard:outbox-relay";
 const CHANNEL = "outbox_events";
 
 export interface RelayConnection {
@@ -50,7 +54,7 @@ export function createRelayConnection(connectionString: string, log: Logger, onH
         const session = client ?? (await connect());
         const { rows } = await session.query<{ locked: boolean }>(
           "SELECT pg_try_advisory_lock(hashtext($1)) AS locked",
-          [LEADER_LOCK],
+          [RELAY_LEADER_LOCK],
         );
         leader = rows[0]?.locked === true;
         if (leader) log.info("outbox relay is the leader");

@@ -61,7 +61,10 @@ export async function startDaprd(options: DaprdOptions): Promise<Daprd> {
         "--dapr-grpc-port", String(grpcPort),
         "--dapr-internal-grpc-port", String(internalGrpcPort),
         "--dapr-listen-addresses", "127.0.0.1",
+        // Both default to every interface.
+        "--dapr-internal-grpc-listen-address", "127.0.0.1",
         "--metrics-port", String(metricsPort),
+        "--metrics-listen-address", "127.0.0.1",
         "--resources-path", options.resourcesPath,
         // As the chart's dapr.io/enable-app-health-check: while the app is down daprd pauses
         // its subscriptions instead of spending the retries of every event on a closed port.

@@ -83,9 +83,10 @@ export async function startKafka(options: KafkaOptions): Promise<KafkaBroker> {
   const jvm = ["-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", `-Dlog4j2.configurationFile=${log4j}`, "-cp", `${libs}/*`];
 
   if (!fs.existsSync(path.join(logDirs, "meta.properties"))) {
-    // Kafka's cluster id: 16 random bytes, base64url without padding.
+    // Kafka's cluster id: 16 random bytes, base64url without padding. One in 64 starts with "-":
+    // given as a separate argument the tool would read it as an option, so it is joined with "=".
     const clusterId = randomBytes(16).toString("base64url");
-    const format = spawnSync(java, [...jvm, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties], { encoding: "utf8" });
+    const format = spawnSync(java, [...jvm, "kafka.tools.StorageTool", "format", `--cluster-id=${clusterId}`, "-c", properties], { encoding: "utf8" });
     if (format.status !== 0) throw new Error(`formatting Kafka storage failed:\n${format.stdout}${format.stderr}`);
   }
 

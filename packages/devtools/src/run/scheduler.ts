@@ -53,6 +53,8 @@ export async function startScheduler(options: { dataDir: string; ports?: Partial
         "--healthz-port", String(ports.healthz),
         "--healthz-listen-address", "127.0.0.1",
         "--metrics-port", String(ports.metrics),
+        // Defaults to every interface.
+        "--metrics-listen-address", "127.0.0.1",
         "--id", id,
         "--etcd-data-dir", etcdDir,
         "--etcd-initial-cluster", `${id}=http://127.0.0.1:${ports.etcdPeer}`,
