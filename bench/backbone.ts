@@ -14,7 +14,7 @@ import { eventRegistry, TOPICS, type TCloudEvent } from "@taskboard/events";
 import { sampleEvent } from "@taskboard/events/contract";
 import pg from "pg";
 import type { Logger } from "pino";
-import { startWorkers, type RunningWorkers } from "../apps/workers/src/app.ts";
+import { startWorkers, type RunningWorkers } from "../apps/workers/src/start-workers.ts";
 import type { BusConfig } from "../apps/workers/src/bus.ts";
 import { defineConsumer } from "../apps/workers/src/runtime/define-consumer.ts";
 import { commitOutboxRow, commitOutboxRows, paced } from "./outbox-writer.ts";
