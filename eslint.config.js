@@ -61,7 +61,7 @@ export default tseslint.config(
     files: ["packages/events/**"],
     rules: {
       "no-restricted-imports": restrictImports(prismaOutsideDb, appsFromPackages, {
-        group: ["@taskboard/db", "@taskboard/db/*"],
+        group: ["@taskboard/db", "@taskboard/db/*", "pg", "graphile-worker"],
         message: "packages/events is transport-neutral schemas and contracts: no database (ARCHITECTURE.md, Rules).",
       }),
     },

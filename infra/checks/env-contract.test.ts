@@ -1,6 +1,6 @@
 // The environment contract between the apps and the chart: every variable the apps read
 // (apps/web/src/env.ts, apps/workers/src/env.ts and the Dapr transport's config schema under
-// apps/workers/src/dapr) is set by the chart, and the chart sets nothing the apps do not read,
+// apps/workers/src/transports/dapr) is set by the chart, and the chart sets nothing the apps do not read,
 // except the documented exceptions below. Adding a variable to an app without adding it to the
 // chart fails here.
 import fs from "node:fs";
@@ -30,7 +30,7 @@ const SOURCES: Record<string, string[]> = {
   web: [path.join(REPO_DIR, "apps/web/src/env.ts")],
   workers: [
     path.join(REPO_DIR, "apps/workers/src/env.ts"),
-    ...listFiles(path.join(REPO_DIR, "apps/workers/src/dapr"), /\.ts$/).filter(
+    ...listFiles(path.join(REPO_DIR, "apps/workers/src/transports/dapr"), /\.ts$/).filter(
       (f) => !/\.test\.ts$/.test(f) && !f.includes(`${path.sep}testing${path.sep}`),
     ),
   ],

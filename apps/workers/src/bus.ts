@@ -1,9 +1,9 @@
 // The one place that picks the transport (EVENT_BUS). Everything else sees only EventBus.
 import type { DeadLetterSink, EventBus, RetryPolicy } from "@taskboard/events";
-import { createEmbeddedBus } from "@taskboard/events/embedded";
+import { createEmbeddedBus } from "./transports/embedded/index.ts";
 import type { Logger } from "pino";
-import { createDaprBus } from "./dapr/bus.ts";
-import { parseDaprConfig } from "./dapr/config.ts";
+import { createDaprBus } from "./transports/dapr/bus.ts";
+import { parseDaprConfig } from "./transports/dapr/config.ts";
 
 export interface BusConfig {
   kind: "embedded" | "dapr";

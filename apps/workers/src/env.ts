@@ -2,7 +2,7 @@
 // message naming the variable.
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
-import { daprEnvShape } from "./dapr/config.ts";
+import { daprEnvShape } from "./transports/dapr/config.ts";
 
 const positiveInt = z.coerce.number().int().positive();
 

@@ -1,8 +1,8 @@
 // The transport contract suite (packages/events) against the embedded, Postgres-backed transport.
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
 import { runEventBusContract } from "@taskboard/events/contract";
-import { createEmbeddedBus } from "@taskboard/events/embedded";
-import { adminDatabaseUrl } from "./testing/admin-database-url.ts";
+import { createEmbeddedBus } from "./index.ts";
+import { adminDatabaseUrl } from "../../testing/admin-database-url.ts";
 
 runEventBusContract("embedded (graphile-worker)", {
   async setup() {

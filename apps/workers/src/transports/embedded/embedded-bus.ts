@@ -36,9 +36,9 @@ import {
   type RetryPolicy,
   type ScheduledJob,
   type Subscription,
-} from "../../bus.ts";
-import type { TCloudEvent } from "../../envelope.ts";
-import type { TTopic } from "../../topics.ts";
+  type TCloudEvent,
+  type TTopic,
+} from "@taskboard/events";
 import { BUS_SCHEMA, installBusSchema } from "./bus-schema.ts";
 import { createDueWake } from "./due-wake.ts";
 import { completeQueuedJobs, takeQueuedJobs, type QueuedJob } from "./queue-backlog.ts";

@@ -7,7 +7,7 @@
 // events of that user wait, exactly as a Kafka partition waits while Dapr's resiliency policy
 // retries (docs/traps.md #8). Events of other users go on in other queues.
 import { setTimeout as sleep } from "node:timers/promises";
-import { retryDelayMs, type DeliveryStatus, type RetryPolicy } from "../../bus.ts";
+import { retryDelayMs, type DeliveryStatus, type RetryPolicy } from "@taskboard/events";
 
 export interface AttemptOutcome {
   status: DeliveryStatus;

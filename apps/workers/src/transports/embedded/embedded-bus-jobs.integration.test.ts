@@ -2,11 +2,11 @@
 // (the database down longer than 1 s + 2 s + 4 s): the job must come back later, never be lost.
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
 import { waitFor } from "@taskboard/events/contract";
-import { createEmbeddedBus } from "@taskboard/events/embedded";
+import { createEmbeddedBus } from "./index.ts";
 import type { EventBus } from "@taskboard/events";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { adminDatabaseUrl } from "./testing/admin-database-url.ts";
+import { adminDatabaseUrl } from "../../testing/admin-database-url.ts";
 
 let database: TestDatabase | undefined;
 let bus: EventBus | undefined;
