@@ -1,7 +1,8 @@
 // The books a fault scenario is judged by, read with SQL straight from the product's database for
 // the scenario's own users: every committed change audited once, one next occurrence per completed
-// recurring task, every due reminder fired once, nothing left in the outbox, and dead letters for
-// the poison events injected on purpose and for nothing else.
+// recurring task, every due reminder fired once, nothing left in the outbox, each task's changes
+// recorded in version order, and dead letters for the poison events injected on purpose and for
+// nothing else.
 import type pg from "pg";
 
 export interface Books {
@@ -22,6 +23,10 @@ export interface Books {
   deadLetteredUnexpected: number;
   /** Poison events that no consumer dead-lettered. */
   poisonNotDeadLettered: number;
+  /** Audit entries of task events committed after an entry of a later version of the same task. */
+  auditOutOfOrder: number;
+  /** The same in the change feed the sync consumer appends to. */
+  feedOutOfOrder: number;
 }
 
 export async function readBooks(pool: pg.Pool, userIds: string[], poisonIds: string[]): Promise<Books> {
@@ -66,6 +71,23 @@ export async function readBooks(pool: pg.Pool, userIds: string[], poisonIds: str
       `SELECT count(DISTINCT event_id) AS n FROM dead_letters WHERE event->>'partitionkey' = ANY($1) AND NOT (event_id = ANY($2))`,
       withPoison,
     ),
+    // Per-task order. audit_entries alone cannot tell the order entries were committed in
+    // (recorded_at is the transaction's start, to the millisecond; ids are random), but the audit
+    // consumer appends each entry to its owner's change feed in the same transaction, and the
+    // feed's per-user seq is handed out in commit order (user_change_counters' row lock).
+    auditOutOfOrder: await q(
+      `SELECT count(*) AS n FROM (
+         SELECT a.version, lag(a.version) OVER (PARTITION BY a.task_id ORDER BY c.seq) AS before
+         FROM audit_entries a JOIN user_changes c ON c.user_id = a.user_id AND c.event_id = 'audit:' || a.event_id
+         WHERE a.user_id = ANY($1) AND a.type LIKE 'task.%') x
+       WHERE x.version <= x.before`,
+    ),
+    feedOutOfOrder: await q(
+      `SELECT count(*) AS n FROM (
+         SELECT version, lag(version) OVER (PARTITION BY entity_id ORDER BY seq) AS before
+         FROM user_changes WHERE user_id = ANY($1) AND kind LIKE 'task.%') x
+       WHERE x.version <= x.before`,
+    ),
     poisonNotDeadLettered: await q(
       `SELECT count(*) AS n FROM unnest($1::text[]) p(id) WHERE NOT EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_id = p.id)`,
       [poisonIds],
@@ -79,6 +101,7 @@ export const balanced = (b: Books) =>
 
 export const lost = (b: Books) => b.auditMissing + b.nextMissing + b.remindersMissing + b.stuck;
 export const duplicated = (b: Books) => b.auditDuplicated + b.nextDuplicated + b.notificationsDuplicated;
+export const outOfOrder = (b: Books) => b.auditOutOfOrder + b.feedOutOfOrder;
 
 /** What is wrong in the books, one line each; empty when nothing is lost, duplicated or unexpected. */
 export function problemsIn(b: Books): string[] {

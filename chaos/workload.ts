@@ -103,6 +103,18 @@ export class Workload {
     return { id: task.id, version: task.version ?? 1 };
   }
 
+  /** A task created, then edited `edits` times in quick succession (each edit waits for the last answer). */
+  async burst(user: SimulatedUser, edits: number): Promise<void> {
+    const task = await this.call(user, "task.create", { title: "Burst" });
+    if (!task) return;
+    let version = task.version;
+    for (let i = 1; i <= edits; i++) {
+      const edited = await this.call(user, "task.update", { id: task.id, expectedVersion: version, patch: { title: `Burst ${i}` } });
+      if (!edited) return;
+      version = edited.version;
+    }
+  }
+
   /** One simulated user until the deadline. */
   async drive(user: SimulatedUser, until: number): Promise<void> {
     let n = 0;

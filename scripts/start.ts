@@ -180,9 +180,11 @@ if (!skipBuild) {
 }
 
 // `npm run start:dapr`: the workers talk to a real daprd (Kafka or Redis Streams, the scheduler).
-// With DAPR_HTTP_PORT given, the sidecar is the caller's, as Dapr's injector runs it beside a pod
-// (the swap drill, the fault scenarios): none is started here.
-if (env.EVENT_BUS === "dapr" && !process.env.DAPR_HTTP_PORT) {
+// With DAPR_HTTP_PORT already set a sidecar runs beside us (as Dapr's injector sets it in a pod;
+// the fault scenarios run their own daprd to kill it): use that one, start none.
+if (env.EVENT_BUS === "dapr" && process.env.DAPR_HTTP_PORT) {
+  log("using the Dapr sidecar given by DAPR_HTTP_PORT", { httpPort: process.env.DAPR_HTTP_PORT, appPort: process.env.DAPR_APP_PORT });
+} else if (env.EVENT_BUS === "dapr") {
   const appPort = Number(process.env.DAPR_APP_PORT ?? webPort + 4);
   try {
     dapr = await startLocalDapr({ dataDir, pubsub: parsePubsubKind(process.env.DAPR_PUBSUB), appPort, log });

@@ -42,6 +42,18 @@ logger.kafka.name = kafka.Kafka
 logger.kafka.level = info
 `;
 
+/**
+ * Kafka's cluster id: 16 random bytes, base64url without padding, never starting with "-": the
+ * storage tool would read such an id as an option ("argument --cluster-id/-t: expected one
+ * argument"), which failed one start in 64. Kafka's own Uuid.randomUuid() skips those too.
+ */
+export function kafkaClusterId(random: (size: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const id = random(16).toString("base64url");
+    if (!id.startsWith("-")) return id;
+  }
+}
+
 export async function startKafka(options: KafkaOptions): Promise<KafkaBroker> {
   const libs = locate("kafka");
   const java = locate("java");
@@ -83,10 +95,8 @@ export async function startKafka(options: KafkaOptions): Promise<KafkaBroker> {
   const jvm = ["-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", `-Dlog4j2.configurationFile=${log4j}`, "-cp", `${libs}/*`];
 
   if (!fs.existsSync(path.join(logDirs, "meta.properties"))) {
-    // Kafka's cluster id: 16 random bytes, base64url without padding. One in 64 starts with "-":
-    // given as a separate argument the tool would read it as an option, so it is joined with "=".
-    const clusterId = randomBytes(16).toString("base64url");
-    const format = spawnSync(java, [...jvm, "kafka.tools.StorageTool", "format", `--cluster-id=${clusterId}`, "-c", properties], { encoding: "utf8" });
+    const clusterId = kafkaClusterId();
+    const format = spawnSync(java, [...jvm, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties], { encoding: "utf8" });
     if (format.status !== 0) throw new Error(`formatting Kafka storage failed:\n${format.stdout}${format.stderr}`);
   }
 
