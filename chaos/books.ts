@@ -115,6 +115,8 @@ export function problemsIn(b: Books): string[] {
   if (b.notificationsDuplicated) problems.push(`${b.notificationsDuplicated} duplicated notification(s)`);
   if (b.deadLetteredUnexpected) problems.push(`${b.deadLetteredUnexpected} dead letter(s) that were not poison`);
   if (b.poisonNotDeadLettered) problems.push(`${b.poisonNotDeadLettered} poison event(s) not dead-lettered`);
+  if (b.auditOutOfOrder) problems.push(`${b.auditOutOfOrder} audit entr(ies) recorded after a later version of their task`);
+  if (b.feedOutOfOrder) problems.push(`${b.feedOutOfOrder} change-feed entr(ies) appended after a later version of their task`);
   return problems;
 }
 

@@ -5,7 +5,7 @@
 // scenarios fault the real runtime: the Kafka broker, daprd, the Dapr scheduler, a whole pod.
 import type { ChildProcess } from "node:child_process";
 import type { Daprd, DaprStack } from "@taskboard/devtools";
-import { balanced, measureRecovery, readBooks, type Books } from "./books.ts";
+import { balanced, measureRecovery, problemsIn, readBooks, type Books } from "./books.ts";
 import { injectPoison } from "./poison.ts";
 import type { ChaosProduct } from "./product.ts";
 import { Workload, type OutageAnswers, type SimulatedUser } from "./workload.ts";
@@ -452,19 +452,7 @@ export async function runScenario(key: ScenarioKey, ctx: ScenarioContext): Promi
 
 /** What makes a scenario fail: anything lost or duplicated, an unexpected dead letter, a failed mutation. */
 export function problemsOf(result: ScenarioResult): string[] {
-  const b = result.books;
-  const problems: string[] = [];
-  if (b.stuck) problems.push(`${b.stuck} event(s) never published`);
-  if (b.auditMissing) problems.push(`${b.auditMissing} change(s) without an audit entry`);
-  if (b.auditDuplicated) problems.push(`${b.auditDuplicated} duplicated audit entr(ies)`);
-  if (b.nextMissing) problems.push(`${b.nextMissing} completed recurring task(s) without a next occurrence`);
-  if (b.nextDuplicated) problems.push(`${b.nextDuplicated} extra next occurrence(s)`);
-  if (b.remindersMissing) problems.push(`${b.remindersMissing} due reminder(s) never fired`);
-  if (b.notificationsDuplicated) problems.push(`${b.notificationsDuplicated} duplicated notification(s)`);
-  if (b.deadLetteredUnexpected) problems.push(`${b.deadLetteredUnexpected} dead letter(s) that were not poison`);
-  if (b.poisonNotDeadLettered) problems.push(`${b.poisonNotDeadLettered} poison event(s) not dead-lettered`);
-  if (b.auditOutOfOrder) problems.push(`${b.auditOutOfOrder} audit entr(ies) recorded after a later version of their task`);
-  if (b.feedOutOfOrder) problems.push(`${b.feedOutOfOrder} change-feed entr(ies) appended after a later version of their task`);
+  const problems = problemsIn(result.books);
   const idle = (result.replicas ?? []).flatMap((n, i) => (n > 0 ? [] : [i + 1]));
   if (idle.length) problems.push(`replica ${idle.join(", ")} handled no delivery while both ran: the events were not shared`);
   if (result.httpErrors) {
