@@ -20,7 +20,9 @@ if (config.OTEL_EXPORTER_OTLP_ENDPOINT) {
 // A number only once validated (while `next build` skips validation it is unset or raw text).
 if (typeof config.WEB_METRICS_PORT === "number" && config.WEB_METRICS_PORT > 0) {
   const { startWebMetricsServer } = await import("./server/metrics/start");
-  await startWebMetricsServer(config.WEB_METRICS_PORT, config.LOG_LEVEL ?? "info");
+  const { default: pino } = await import("pino");
+  // logger.ts is for request code ("server-only"); instrumentation gets its own of the same shape.
+  await startWebMetricsServer(config.WEB_METRICS_PORT, pino({ level: config.LOG_LEVEL ?? "info", base: { service: "web" } }));
 }
 
 export {};

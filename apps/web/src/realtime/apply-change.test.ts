@@ -1,9 +1,10 @@
 // Applying pushed changes to the task cache: versions, insert/update/remove, filters and order,
 // infinite lists with unloaded pages, and task.get.
-import { QueryClient } from "@tanstack/react-query";
+import { QueryClient, type QueryKey } from "@tanstack/react-query";
 import { sampleTask } from "@taskboard/events/contract";
 import { describe, expect, it } from "vitest";
 import type { Task, TaskListInput } from "@/board/types";
+import { queryKeys } from "@/trpc/testing/query-keys";
 import { applyChange, type VersionLedger } from "./apply-change";
 import type { TUserChange } from "./list-changes-since.schema";
 
@@ -13,9 +14,12 @@ const upserted = (task: Task): TUserChange => ({ seq: ++seq, kind: "task.upserte
 const removed = (task: Task): TUserChange => ({ seq: ++seq, kind: "task.removed", entityId: task.id, version: task.version, payload: task });
 const task = (overrides: Partial<Task> = {}): Task => ({ ...sampleTask(USER), ...overrides });
 
-function listKey(input: TaskListInput, type: "infinite" | "query" = "infinite") {
-  return [["task", "list"], { input, type }];
+// Typed as plain keys: the fixtures are the board's Task, which the router's output type does not
+// quite match (tag colours), and this is about where the data is, not its type.
+function listKey(input: TaskListInput, type: "infinite" | "query" = "infinite"): QueryKey {
+  return type === "infinite" ? queryKeys.task.list.infiniteQueryKey(input) : queryKeys.task.list.queryKey(input);
 }
+const getKey = (id: string): QueryKey => queryKeys.task.get.queryKey({ id });
 function setup() {
   return { client: new QueryClient(), ledger: new Map() as VersionLedger };
 }
@@ -120,19 +124,22 @@ describe("applyChange", () => {
   it("updates task.get and never touches another task", () => {
     const { client, ledger } = setup();
     const [a, b] = [task({ title: "A" }), task({ title: "B" })];
-    client.setQueryData([["task", "get"], { input: { id: a.id }, type: "query" }], a);
-    client.setQueryData([["task", "get"], { input: { id: b.id }, type: "query" }], b);
+    client.setQueryData(getKey(a.id), a);
+    client.setQueryData(getKey(b.id), b);
     applyChange(client, upserted({ ...a, title: "A2", version: 2 }), ledger);
-    expect((client.getQueryData([["task", "get"], { input: { id: a.id }, type: "query" }]) as Task).title).toBe("A2");
-    expect((client.getQueryData([["task", "get"], { input: { id: b.id }, type: "query" }]) as Task).title).toBe("B");
+    expect((client.getQueryData(getKey(a.id)) as Task).title).toBe("A2");
+    expect((client.getQueryData(getKey(b.id)) as Task).title).toBe("B");
   });
 
   it("marks notification queries stale on a notification and ignores unknown kinds", () => {
     const { client, ledger } = setup();
-    client.setQueryData([["notification", "list"], { type: "query" }], []);
+    // What the header tray shows.
+    const tray = [queryKeys.notification.list.queryKey({ limit: 20 }), queryKeys.notification.unreadCount.queryKey()] as const;
+    client.setQueryData(tray[0], { items: [], nextCursor: null });
+    client.setQueryData(tray[1], { count: 0 });
     client.setQueryData(listKey({}), infinite({ items: [], nextCursor: null }));
     expect(applyChange(client, { seq: 1, kind: "notification", entityId: "n", version: 1, payload: {} }, ledger)).toBe("applied");
-    expect(client.getQueryState([["notification", "list"], { type: "query" }])?.isInvalidated).toBe(true);
+    expect(tray.map((key) => client.getQueryState(key)?.isInvalidated)).toEqual([true, true]);
     expect(client.getQueryState(listKey({}))?.isInvalidated).toBe(false);
     expect(applyChange(client, { seq: 2, kind: "comment.added", entityId: "x", version: 1, payload: {} }, ledger)).toBe("ignored");
   });

@@ -23,10 +23,11 @@ import {
   type PendingOutboxEvent,
 } from "@taskboard/db";
 import { ZTopicSchema, type EventBus, type TCloudEvent, type TTopic } from "@taskboard/events";
+import { contextFromTraceparent, traceLogFields, traceparentOf } from "@taskboard/telemetry";
 import type { Logger } from "pino";
 import type { Metrics } from "../metrics.ts";
 import { errorMessage } from "../runtime/errors.ts";
-import { contextFromTraceparent, traceLogFields, traceparentOf, tracer } from "../tracing/trace-context.ts";
+import { tracer } from "../tracing/tracer.ts";
 import { createRelayConnection } from "./relay-connection.ts";
 
 export interface OutboxRelayOptions {

@@ -6,9 +6,10 @@
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import type { Db } from "@taskboard/db";
 import type { JobBatchHandler, JobHandler } from "@taskboard/events";
+import { contextFromTraceparent, traceLogFields, traceparentOf } from "@taskboard/telemetry";
 import type { Logger } from "pino";
 import type { ConsumerDefinition, JobScheduler } from "./define-consumer.ts";
-import { contextFromTraceparent, traceLogFields, traceparentOf, tracer } from "../tracing/trace-context.ts";
+import { tracer } from "../tracing/tracer.ts";
 import { errorMessage, isPermanentError } from "./errors.ts";
 
 export function createJobDispatcher(

@@ -1,24 +1,17 @@
 // The web side of one change = one trace: the tRPC procedure's span, the `traceparent` a mutation
 // writes into its CloudEvent (task-outbox.ts), and the ids the error log carries.
-import { SpanKind, SpanStatusCode, isSpanContextValid, trace, type Span } from "@opentelemetry/api";
+import { SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
+import { traceLogFields, traceparentOf } from "@taskboard/telemetry";
 
-export const TRACER_NAME = "@taskboard/web";
+const TRACER_NAME = "@taskboard/web";
 
 /** W3C traceparent of the active span; undefined when tracing is off (no valid span). */
-export function activeTraceparent(): string | undefined {
-  const spanContext = trace.getActiveSpan()?.spanContext();
-  if (!spanContext || !isSpanContextValid(spanContext)) return undefined;
-  return `00-${spanContext.traceId}-${spanContext.spanId}-${(spanContext.traceFlags & 0xff).toString(16).padStart(2, "0")}`;
-}
+export const activeTraceparent = () => traceparentOf(trace.getActiveSpan());
 
 /** `trace_id`/`span_id` of the active span, for every web log line (empty when tracing is off). */
-export function activeTraceLogFields(): { trace_id?: string; span_id?: string } {
-  const spanContext = trace.getActiveSpan()?.spanContext();
-  if (!spanContext || !isSpanContextValid(spanContext)) return {};
-  return { trace_id: spanContext.traceId, span_id: spanContext.spanId };
-}
+export const activeTraceLogFields = () => traceLogFields(trace.getActiveSpan());
 
-const errorTraces = new WeakMap<object, { trace_id: string; span_id: string }>();
+const errorTraces = new WeakMap<object, { trace_id?: string; span_id?: string }>();
 
 /** Log fields naming the trace a failed procedure ran in (empty when tracing is off). */
 export function traceFieldsOfError(error: unknown): { trace_id?: string; span_id?: string } {
@@ -26,10 +19,8 @@ export function traceFieldsOfError(error: unknown): { trace_id?: string; span_id
 }
 
 function remember(error: unknown, span: Span) {
-  const spanContext = span.spanContext();
-  if (typeof error === "object" && error !== null && isSpanContextValid(spanContext)) {
-    errorTraces.set(error, { trace_id: spanContext.traceId, span_id: spanContext.spanId });
-  }
+  const fields = traceLogFields(span);
+  if (typeof error === "object" && error !== null && fields.trace_id) errorTraces.set(error, fields);
 }
 
 interface ProcedureCall<TResult> {

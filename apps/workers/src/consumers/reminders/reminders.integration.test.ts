@@ -64,20 +64,22 @@ describe("reminder consumer", () => {
   it("computes a relative reminder from the due date, and moves the job when the due date moves", async () => {
     const due = inAnHour();
     const task = await createTask(harness.db, user, { title: "Dentist", dueAt: due, remindBeforeMinutes: 15 });
-    const firstName = reminderJobName(task.id, new Date(due.getTime() - 15 * 60_000));
+    const firstAt = new Date(due.getTime() - 15 * 60_000);
+    const firstName = reminderJobName(task.id, firstAt);
     await scheduledAs(task.id, firstName);
-    expect(await busJob(firstName)).toBeDefined();
+    expect((await busJob(firstName))?.run_at.toISOString()).toBe(firstAt.toISOString());
 
     const later = new Date(due.getTime() + 86_400_000);
     await updateTask(harness.db, task, { dueAt: later });
-    const secondName = reminderJobName(task.id, new Date(later.getTime() - 15 * 60_000));
+    const secondAt = new Date(later.getTime() - 15 * 60_000);
+    const secondName = reminderJobName(task.id, secondAt);
     await scheduledAs(task.id, secondName);
-    expect(await busJob(secondName)).toBeDefined();
+    expect((await busJob(secondName))?.run_at.toISOString()).toBe(secondAt.toISOString());
     expect(await busJob(firstName)).toBeUndefined();
     expect(await row(task.id)).toMatchObject({ jobName: secondName, status: "SCHEDULED", taskVersion: 2 });
     const events = await reminderEvents(task.id);
     expect(events.map((e) => e.type)).toEqual(["reminder.scheduled", "reminder.scheduled"]);
-    expect(events[1]?.data).toMatchObject({ previousFireAt: new Date(due.getTime() - 15 * 60_000).toISOString() });
+    expect(events[1]?.data).toMatchObject({ previousFireAt: firstAt.toISOString() });
   });
 
   it("leaves the job alone when an unrelated field changes", async () => {
@@ -87,7 +89,7 @@ describe("reminder consumer", () => {
     await updateTask(harness.db, task, { title: "Renamed" });
     await waitFor("version 2 seen", async () => (await row(task.id))?.taskVersion === 2);
     expect(await reminderEvents(task.id)).toHaveLength(1);
-    expect(await busJob(reminderJobName(task.id, fireAt))).toBeDefined();
+    expect((await busJob(reminderJobName(task.id, fireAt)))?.run_at.toISOString()).toBe(fireAt.toISOString());
   });
 
   it.each([
@@ -106,7 +108,7 @@ describe("reminder consumer", () => {
     await transitionTask(harness.db, task, kind === "complete" ? "reopen" : "restore");
     await scheduledAs(task.id, name);
     expect(await row(task.id)).toMatchObject({ taskVersion: 3 });
-    expect(await busJob(name)).toBeDefined();
+    expect((await busJob(name))?.run_at.toISOString()).toBe(fireAt.toISOString());
   });
 
   it("fires once: one notification and one reminder.fired, even when the job fires again or concurrently", async () => {

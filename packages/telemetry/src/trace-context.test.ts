@@ -1,15 +1,21 @@
 import { ROOT_CONTEXT, trace } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
-import { contextFromTraceparent, parseTraceparent, traceLogFields, traceparentOf, tracer } from "./trace-context.ts";
+import { contextFromTraceparent, traceLogFields, traceparentOf } from "./trace-context.ts";
 
 const TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+const tracer = () => trace.getTracer("trace-context-test");
 
 describe("event trace context", () => {
-  it("parses a W3C traceparent and refuses malformed or all-zero ones", () => {
-    expect(parseTraceparent(TRACEPARENT)).toMatchObject({ traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7", traceFlags: 1, isRemote: true });
-    expect(parseTraceparent(undefined)).toBeUndefined();
-    expect(parseTraceparent("garbage")).toBeUndefined();
-    expect(parseTraceparent("00-00000000000000000000000000000000-00f067aa0ba902b7-01")).toBeUndefined();
+  it("reads a W3C traceparent and refuses malformed or all-zero ones", () => {
+    expect(trace.getSpanContext(contextFromTraceparent(TRACEPARENT))).toMatchObject({
+      traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+      spanId: "00f067aa0ba902b7",
+      traceFlags: 1,
+      isRemote: true,
+    });
+    expect(trace.getSpanContext(contextFromTraceparent(undefined))).toBeUndefined();
+    expect(trace.getSpanContext(contextFromTraceparent("garbage"))).toBeUndefined();
+    expect(trace.getSpanContext(contextFromTraceparent("00-00000000000000000000000000000000-00f067aa0ba902b7-01"))).toBeUndefined();
   });
 
   it("with tracing off, a span under an event's traceparent keeps its ids (logs and produced events still correlate)", () => {
@@ -22,6 +28,7 @@ describe("event trace context", () => {
   it("with tracing off and no traceparent, nothing is invented", () => {
     const span = tracer().startSpan("consume", {}, contextFromTraceparent(undefined));
     expect(traceparentOf(span)).toBeUndefined();
+    expect(traceparentOf(undefined)).toBeUndefined();
     expect(traceLogFields(span)).toEqual({});
     expect(trace.getSpan(contextFromTraceparent(undefined))).toBeUndefined();
     expect(contextFromTraceparent("bad", ROOT_CONTEXT)).toBe(ROOT_CONTEXT);
