@@ -4,7 +4,6 @@
 import {
   DEFAULT_RETRY_POLICY,
   type DeadLetterSink,
-  type DeliveryStatus,
   type EventBus,
   type JobHandler,
   type RetryPolicy,
@@ -14,6 +13,7 @@ import {
 import { createAppCallbackServer, type AppCallbackServer } from "./app-callback-server.ts";
 import { defaultBusLogger, type BusLogger } from "./bus-logger.ts";
 import { parseDaprConfig, type TDaprConfig, type TDaprConfigInput } from "./config.ts";
+import { createJobDispatcher } from "./job-dispatcher.ts";
 import { assertJobName, deleteJob, scheduleJob } from "./jobs.ts";
 import { createDaprPublisher } from "./publisher.ts";
 import { waitForSidecar } from "./sidecar-http.ts";
@@ -46,7 +46,6 @@ export function createDaprBus(config: TDaprConfigInput | TDaprConfig, options: D
   const logger = options.logger ?? defaultBusLogger();
   const publisher = createDaprPublisher(settings, logger);
   const subscriptions = new Map<TTopic, Subscription[]>();
-  const jobAttempts = new Map<string, number>();
   let jobHandler: JobHandler | undefined;
   let server: AppCallbackServer | undefined;
   let state: "new" | "starting" | "started" | "stopped" = "new";
@@ -57,26 +56,6 @@ export function createDaprBus(config: TDaprConfigInput | TDaprConfig, options: D
     if (state !== "new") {
       throw new Error(`${what} must be called before start(): daprd reads subscriptions once, at start-up`);
     }
-  }
-
-  async function dispatchJob(name: string, payload: unknown): Promise<DeliveryStatus> {
-    const attempt = (jobAttempts.get(name) ?? 0) + 1;
-    jobAttempts.set(name, attempt);
-    let status: DeliveryStatus = "RETRY";
-    if (!jobHandler) {
-      logger.error({ job: name }, "a Dapr job fired but no job handler is registered; asking daprd to retry");
-    } else {
-      try {
-        const answer: unknown = await jobHandler({ name, payload, attempt });
-        if (answer === "SUCCESS" || answer === "RETRY" || answer === "DROP") status = answer;
-        else logger.error({ job: name, answer }, "job handler answered no valid status; asking daprd to retry");
-      } catch (error) {
-        logger.error({ job: name, attempt, err: error }, "job handler threw; asking daprd to retry");
-      }
-    }
-    if (status === "DROP") logger.warn({ job: name, attempt }, "job dropped by its handler");
-    if (status !== "RETRY") jobAttempts.delete(name);
-    return status;
   }
 
   return {
@@ -118,7 +97,7 @@ export function createDaprBus(config: TDaprConfigInput | TDaprConfig, options: D
       for (const [topic, list] of subscriptions) {
         dispatchers.set(topic, createTopicDispatcher(topic, list, dispatcherOptions));
       }
-      server = createAppCallbackServer({ config: settings, topics: dispatchers, jobs: { dispatch: dispatchJob }, logger });
+      server = createAppCallbackServer({ config: settings, topics: dispatchers, jobs: createJobDispatcher(jobHandler, logger), logger });
       // Listen first: daprd waits for the app port before it asks for /dapr/subscribe.
       await server.listen();
       try {
