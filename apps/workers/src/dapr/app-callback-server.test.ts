@@ -129,7 +129,7 @@ describe("Dapr app callback server", () => {
     }
   });
 
-  it("answers RETRY, never SUCCESS, when a handler throws or answers no status (PITFALLS 1); the next delivery is attempt 2", async () => {
+  it("answers RETRY, never SUCCESS, when a handler throws or answers no status; the next delivery is attempt 2", async () => {
     const attempts: number[] = [];
     const app = await callbackServer({
       consumers: {

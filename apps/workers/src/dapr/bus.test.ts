@@ -6,7 +6,7 @@ import { createDaprBus } from "./bus.ts";
 import { SidecarUnavailableError } from "./errors.ts";
 import { silentLogger } from "./testing/harness.ts";
 
-it("refuses subscribe() and onJob() once start() is called: daprd reads the list once (PITFALLS 2)", async () => {
+it("refuses subscribe() and onJob() once start() is called: daprd reads the list once", async () => {
   const bus = createDaprBus(
     { DAPR_APP_PORT: String(await freePort()), DAPR_HTTP_PORT: String(await freePort()), DAPR_SIDECAR_WAIT_MS: "200" },
     { logger: silentLogger },
