@@ -44,10 +44,11 @@ if (fs.existsSync(chromium)) {
 }
 
 // The real Dapr runtime (daprd, the scheduler, Kafka, Redis Streams) built by `npm run tools`:
-// the transport contract and Jobs suites, and the end-to-end specs on `npm run start:dapr`.
+// the transport contract, delivery, publish and Jobs suites, and the end-to-end specs on
+// `npm run start:dapr`.
 const missingDapr = [...new Set([...missingDaprTools("kafka"), ...missingDaprTools("redis")])];
 if (missingDapr.length === 0) {
-  if (!(await step("Dapr runtime: contract, jobs (daprd + Kafka, daprd + Redis Streams)", "npm", ["run", "test:dapr", "-w", "@taskboard/workers"], totals))) {
+  if (!(await step("Dapr runtime: contract, delivery, publish, jobs (daprd + Kafka, daprd + Redis Streams)", "npm", ["run", "test:dapr", "-w", "@taskboard/workers"], totals))) {
     failedSteps++;
   }
   if (fs.existsSync(chromium) && !(await step("Dapr runtime: end to end on npm run start:dapr", "npm", ["run", "e2e:dapr", "-w", "@taskboard/web"], totals))) {

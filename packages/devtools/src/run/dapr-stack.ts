@@ -29,6 +29,9 @@ export interface SidecarOptions {
   /** Scheduler jobs are kept per (namespace, app id): a fresh namespace isolates one test's jobs. */
   namespace?: string;
   appId?: string;
+  /** Passed to daprd (DaprdOptions); `Daprd.env` then carries them for the app too. */
+  apiToken?: string;
+  appApiToken?: string;
 }
 
 export interface DaprStack {
@@ -74,7 +77,7 @@ export async function startDaprStack(options: { pubsub: PubsubKind; dataDir?: st
       scheduler,
       broker,
       resourcesPath,
-      async sidecar({ appPort, namespace, appId = WORKERS_APP_ID }) {
+      async sidecar({ appPort, namespace, appId = WORKERS_APP_ID, apiToken, appApiToken }) {
         const daprd = await startDaprd({
           appId,
           appPort,
@@ -83,6 +86,8 @@ export async function startDaprStack(options: { pubsub: PubsubKind; dataDir?: st
           logDir: path.join(dataDir, "logs"),
           logName: `daprd-${appPort}-${randomUUID().slice(0, 8)}.log`,
           namespace,
+          apiToken,
+          appApiToken,
         });
         sidecars.push(daprd);
         return daprd;

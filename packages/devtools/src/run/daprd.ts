@@ -23,6 +23,10 @@ export interface DaprdOptions {
   logName?: string;
   /** The namespace daprd believes it runs in (scheduler jobs are kept per namespace and app id). */
   namespace?: string;
+  /** DAPR_API_TOKEN: daprd then refuses API calls without it as `dapr-api-token` (its health checks excepted). */
+  apiToken?: string;
+  /** APP_API_TOKEN: daprd sends it as `dapr-api-token` on every call to the app. */
+  appApiToken?: string;
 }
 
 export interface Daprd {
@@ -30,11 +34,21 @@ export interface Daprd {
   grpcPort: number;
   metricsPort: number;
   /** What the app's `DAPR_*` settings need to reach this sidecar (and be reached by it). */
-  env: { DAPR_HOST: string; DAPR_HTTP_PORT: string; DAPR_GRPC_PORT: string; DAPR_APP_PORT: string };
+  env: { DAPR_HOST: string; DAPR_HTTP_PORT: string; DAPR_GRPC_PORT: string; DAPR_APP_PORT: string } & Partial<Record<TokenName, string>>;
   process(): ManagedProcess;
   stop(): Promise<void>;
   /** Starts again with the same ports, as Kubernetes restarts a crashed sidecar container. */
   start(): Promise<void>;
+}
+
+type TokenName = "DAPR_API_TOKEN" | "APP_API_TOKEN";
+
+/** The tokens as daprd reads them from its environment, which is also how the app is told them. */
+function tokenEnv(options: DaprdOptions): Partial<Record<TokenName, string>> {
+  return {
+    ...(options.apiToken ? { DAPR_API_TOKEN: options.apiToken } : {}),
+    ...(options.appApiToken ? { APP_API_TOKEN: options.appApiToken } : {}),
+  };
 }
 
 export async function startDaprd(options: DaprdOptions): Promise<Daprd> {
@@ -76,7 +90,14 @@ export async function startDaprd(options: DaprdOptions): Promise<Daprd> {
         ...(configFile ? ["--config", configFile] : []),
         "--log-as-json",
       ],
-      env: { DAPR_HOST_IP: "127.0.0.1", ...(options.namespace ? { NAMESPACE: options.namespace } : {}) },
+      env: {
+        DAPR_HOST_IP: "127.0.0.1",
+        ...(options.namespace ? { NAMESPACE: options.namespace } : {}),
+        // Empty unless asked for: a token in the caller's own environment would turn auth on unasked.
+        DAPR_API_TOKEN: "",
+        APP_API_TOKEN: "",
+        ...tokenEnv(options),
+      },
       logFile: path.join(options.logDir, options.logName ?? `daprd-${options.appId}.log`),
       // outbound: the sidecar's own components are up; it does not wait for the app.
       ready: () => httpOk(`http://127.0.0.1:${httpPort}/v1.0/healthz/outbound`),
@@ -93,6 +114,7 @@ export async function startDaprd(options: DaprdOptions): Promise<Daprd> {
       DAPR_HTTP_PORT: String(httpPort),
       DAPR_GRPC_PORT: String(grpcPort),
       DAPR_APP_PORT: String(options.appPort),
+      ...tokenEnv(options),
     },
     process: () => {
       if (!current) throw new Error("daprd not started");

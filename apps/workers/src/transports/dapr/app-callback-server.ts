@@ -3,7 +3,8 @@
 //   POST /events/<topic>   deliveries, single CloudEvent or bulk `{ entries: [...] }`
 //   POST /job/<name>       fired Dapr jobs; we serve it ourselves because daprd counts an app
 //                          404 as success and the job would be lost (docs/traps.md #4)
-//   GET  /healthz          for daprd's optional app health check
+//   POST /dead-letters/<topic>  events daprd moved to <topic>-dlq (dead-letter-intake.ts)
+//   GET  /healthz          for daprd's optional app health check (open: daprd sends no token there)
 // Answers follow Dapr's pub/sub API: HTTP 200 with { status } or { statuses: [...] }.
 import { timingSafeEqual } from "node:crypto";
 import http from "node:http";
@@ -90,13 +91,15 @@ export function createAppCallbackServer(options: {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://app");
+    // Before the token check: daprd's app health probe does not send APP_API_TOKEN (daprd 1.18),
+    // and a 401 there would mark the app unhealthy and stop every delivery.
+    if (req.method === "GET" && url.pathname === "/healthz") {
+      return send(res, stopping ? 503 : 200, { status: stopping ? "stopping" : "ok" });
+    }
     if (config.APP_API_TOKEN && !tokenMatches(req.headers["dapr-api-token"], config.APP_API_TOKEN)) {
       // Drain so keep-alive connections stay usable.
       req.resume();
       return send(res, 401, { error: "missing or wrong dapr-api-token" });
-    }
-    if (req.method === "GET" && url.pathname === "/healthz") {
-      return send(res, stopping ? 503 : 200, { status: stopping ? "stopping" : "ok" });
     }
     if (req.method === "GET" && url.pathname === "/dapr/subscribe") {
       return send(res, 200, subscriptions);

@@ -4,7 +4,6 @@
 import {
   DEFAULT_RETRY_POLICY,
   type DeadLetterSink,
-  type DeliveryStatus,
   type EventBus,
   type JobHandler,
   type RetryPolicy,
@@ -15,6 +14,7 @@ import { createAppCallbackServer, type AppCallbackServer } from "./app-callback-
 import { createDeadLetterIntake, type DeadLetterIntake } from "./dead-letter-intake.ts";
 import { defaultBusLogger, type BusLogger } from "./bus-logger.ts";
 import { parseDaprConfig, type TDaprConfig, type TDaprConfigInput } from "./config.ts";
+import { createJobDispatcher } from "./job-dispatcher.ts";
 import { assertJobName, deleteJob, scheduleJob } from "./jobs.ts";
 import { createDaprPublisher } from "./publisher.ts";
 import { waitForSidecar } from "./sidecar-http.ts";
@@ -47,7 +47,6 @@ export function createDaprBus(config: TDaprConfigInput | TDaprConfig, options: D
   const logger = options.logger ?? defaultBusLogger();
   const publisher = createDaprPublisher(settings, logger);
   const subscriptions = new Map<TTopic, Subscription[]>();
-  const jobAttempts = new Map<string, number>();
   let jobHandler: JobHandler | undefined;
   let server: AppCallbackServer | undefined;
   let state: "new" | "starting" | "started" | "stopped" = "new";
@@ -58,26 +57,6 @@ export function createDaprBus(config: TDaprConfigInput | TDaprConfig, options: D
     if (state !== "new") {
       throw new Error(`${what} must be called before start(): daprd reads subscriptions once, at start-up`);
     }
-  }
-
-  async function dispatchJob(name: string, payload: unknown): Promise<DeliveryStatus> {
-    const attempt = (jobAttempts.get(name) ?? 0) + 1;
-    jobAttempts.set(name, attempt);
-    let status: DeliveryStatus = "RETRY";
-    if (!jobHandler) {
-      logger.error({ job: name }, "a Dapr job fired but no job handler is registered; asking daprd to retry");
-    } else {
-      try {
-        const answer: unknown = await jobHandler({ name, payload, attempt });
-        if (answer === "SUCCESS" || answer === "RETRY" || answer === "DROP") status = answer;
-        else logger.error({ job: name, answer }, "job handler answered no valid status; asking daprd to retry");
-      } catch (error) {
-        logger.error({ job: name, attempt, err: error }, "job handler threw; asking daprd to retry");
-      }
-    }
-    if (status === "DROP") logger.warn({ job: name, attempt }, "job dropped by its handler");
-    if (status !== "RETRY") jobAttempts.delete(name);
-    return status;
   }
 
   return {
@@ -125,7 +104,7 @@ export function createDaprBus(config: TDaprConfigInput | TDaprConfig, options: D
           deadLetters.set(topic, createDeadLetterIntake(topic, list, { config: settings, onDeadLetter: options.onDeadLetter, logger }));
         }
       }
-      server = createAppCallbackServer({ config: settings, topics: dispatchers, jobs: { dispatch: dispatchJob }, deadLetters, logger });
+      server = createAppCallbackServer({ config: settings, topics: dispatchers, jobs: createJobDispatcher(jobHandler, logger), deadLetters, logger });
       // Listen first: daprd waits for the app port before it asks for /dapr/subscribe.
       await server.listen();
       try {

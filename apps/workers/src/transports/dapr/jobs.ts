@@ -63,20 +63,22 @@ export async function deleteJob(config: TDaprConfig, name: string): Promise<void
     throw new DaprJobsError(`Cancelling job ${name} failed: sidecar unreachable (${String(error)})`);
   });
   if (response.status >= 200 && response.status < 300) return;
-  // A job that already fired or never existed is gone either way: not an error. A 404 without
-  // Dapr's error JSON is the router's "no such path" (wrong prefix), which must not pass silently.
+  // A job that already fired or never existed is gone either way: not an error (daprd 1.18
+  // answers 204). But daprd hands a path it has no API for to service invocation, which answers
+  // 404 ERR_DIRECT_INVOKE: no Jobs API at this prefix, which must not pass silently.
   if (response.status === 404) {
-    if (isDaprErrorBody(response.body)) return;
+    const code = daprErrorCode(response.body);
+    if (code !== undefined && code !== "ERR_DIRECT_INVOKE") return;
     throw new DaprJobsError(prefixHint(config));
   }
   throw new DaprJobsError(`Cancelling job ${name} failed: ${describeSidecarError(response)}`);
 }
 
-function isDaprErrorBody(body: string): boolean {
+function daprErrorCode(body: string): string | undefined {
   try {
     const parsed = JSON.parse(body) as { errorCode?: unknown };
-    return typeof parsed.errorCode === "string";
+    return typeof parsed.errorCode === "string" ? parsed.errorCode : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -1,61 +1,87 @@
-// Test harness: a Dapr bus wired to a fresh sidecar double on free loopback ports.
-import { setTimeout as sleep } from "node:timers/promises";
+// Test harness: a silent logger, and for the suites against the real Dapr runtime
+// (*.dapr.test.ts) workers pods, each a Dapr bus with its own daprd in a fresh namespace.
+import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { freePort } from "@taskboard/db/ports";
+import type { Daprd, DaprStack, SidecarOptions } from "@taskboard/devtools";
+import { deadLetterTopic, TOPICS, type Delivery, type DeliveryStatus, type JobHandler, type TTopic } from "@taskboard/events";
 import { createDaprBus, type DaprBus, type DaprBusOptions } from "../bus.ts";
-import { startSidecarDouble, type SidecarDouble, type SidecarDoubleOptions } from "./sidecar-double/index.ts";
 
 export const silentLogger = pino({ level: "silent" });
 
-export interface Setup {
-  bus: DaprBus;
-  double: SidecarDouble;
-  appPort: number;
-  /** Another bus on the same app port and sidecar (a restarted process). */
-  newBus(env?: Record<string, string>, options?: DaprBusOptions): DaprBus;
-  cleanup(): Promise<void>;
+/** A fresh namespace and topic prefix: no test sees another's events, subscriptions or jobs. */
+export function isolation() {
+  const namespace = `t-${randomUUID().slice(0, 8)}`;
+  return { namespace, topicPrefix: `${namespace}.` };
 }
 
-export async function daprSetup(
-  options: {
-    double?: Omit<SidecarDoubleOptions, "appPort">;
-    env?: Record<string, string>;
-    bus?: DaprBusOptions;
-  } = {},
-): Promise<Setup> {
-  const appPort = await freePort();
-  const double = await startSidecarDouble({ appPort, ...options.double });
-  const buses: DaprBus[] = [];
-  const newBus = (env: Record<string, string> = {}, busOptions: DaprBusOptions = {}) => {
-    const bus = createDaprBus(
-      { ...double.env, DAPR_APP_PORT: String(appPort), DAPR_SIDECAR_WAIT_MS: "3000", ...options.env, ...env },
-      { logger: silentLogger, ...options.bus, ...busOptions },
-    );
-    buses.push(bus);
-    return bus;
-  };
-  return {
-    bus: newBus(),
-    double,
+/** One workers pod on the real Dapr runtime: a Dapr bus and its own daprd. */
+export interface Pod {
+  bus: DaprBus;
+  sidecar: Daprd;
+  namespace: string;
+  appPort: number;
+  /** What daprd put on task-events' dead-letter topic, as read back with `readDeadLetters`. */
+  deadLetters: unknown[];
+  stop(): Promise<void>;
+}
+
+export interface PodOptions {
+  /** Consumers of task-events. */
+  consumers?: Record<string, (delivery: Delivery) => Promise<DeliveryStatus>>;
+  onJob?: JobHandler;
+  /**
+   * Also subscribe to task-events' dead-letter topic, through the same app and daprd, to see
+   * what daprd dead-lettered (the bus itself never reads it).
+   */
+  readDeadLetters?: boolean;
+  /** Settings over the sidecar's address, the namespace's topic prefix and a 30 s sidecar wait. */
+  env?: Record<string, string>;
+  bus?: DaprBusOptions;
+  sidecar?: Pick<SidecarOptions, "apiToken" | "appApiToken">;
+  /** The same namespace and app port as an earlier pod: that pod restarted. */
+  restartOf?: Pick<Pod, "namespace" | "appPort">;
+}
+
+const pods = new Set<Pod>();
+
+/** Starts a pod's daprd (from `stack`, or any other sidecar factory) and its bus. */
+export async function startPod(stack: Pick<DaprStack, "sidecar">, options: PodOptions = {}): Promise<Pod> {
+  const namespace = options.restartOf?.namespace ?? isolation().namespace;
+  const appPort = options.restartOf?.appPort ?? (await freePort());
+  const sidecar = await stack.sidecar({ appPort, namespace, ...options.sidecar });
+  const bus = createDaprBus(
+    { ...sidecar.env, DAPR_TOPIC_PREFIX: `${namespace}.`, DAPR_SIDECAR_WAIT_MS: "30000", ...options.env },
+    { logger: silentLogger, ...options.bus },
+  );
+  const deadLetters: unknown[] = [];
+  const pod: Pod = {
+    bus,
+    sidecar,
+    namespace,
     appPort,
-    newBus,
-    async cleanup() {
-      for (const bus of buses) await bus.stop().catch(() => undefined);
-      await double.stop();
+    deadLetters,
+    async stop() {
+      pods.delete(pod);
+      await bus.stop().catch(() => undefined);
+      await sidecar.stop();
     },
   };
+  pods.add(pod);
+  for (const [consumer, handle] of Object.entries(options.consumers ?? {})) bus.subscribe({ consumer, topic: TOPICS.taskEvents, handle });
+  if (options.onJob) bus.onJob(options.onJob);
+  if (options.readDeadLetters) {
+    bus.subscribe({
+      consumer: "dead-letter-reader",
+      topic: deadLetterTopic(TOPICS.taskEvents) as string as TTopic,
+      handle: async (delivery) => (deadLetters.push(delivery.event), "SUCCESS"),
+    });
+  }
+  await bus.start();
+  return pod;
 }
 
-/** Waits until the double has nothing left to deliver (and nothing new turned up for a moment). */
-export async function untilIdle(double: SidecarDouble, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let quietSince = 0;
-  while (Date.now() < deadline) {
-    if (double.isIdle()) {
-      quietSince ||= Date.now();
-      if (Date.now() - quietSince >= 60) return;
-    } else quietSince = 0;
-    await sleep(10);
-  }
-  throw new Error(`sidecar double still busy after ${timeoutMs} ms`);
+/** Stops every pod still running (for afterEach). */
+export async function stopPods(): Promise<void> {
+  for (const pod of [...pods]) await pod.stop();
 }
