@@ -8,6 +8,7 @@ export * from "./queries/outbox-relay.ts";
 export * from "./queries/processed-events.ts";
 export * from "./queries/dead-letters.ts";
 export * from "./queries/tasks.ts";
+export * from "./queries/task-list.ts";
 export * from "./queries/tags.ts";
 export * from "./queries/user-changes.ts";
 export * from "./queries/task-snapshot.ts";

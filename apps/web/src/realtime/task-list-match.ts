@@ -1,4 +1,4 @@
-// The browser's copy of task.list's rules (packages/db queries/tasks.ts): which tasks a list with
+// The browser's copy of task.list's rules (packages/db queries/task-list.ts): which tasks a list with
 // a given input shows and in what order, so a pushed change can be put in the right lists at the
 // right place without refetching. Keep in step with the server; where the two can differ (title
 // collation, Unicode case folding in search) a task is at most misplaced until the next refetch.
