@@ -41,7 +41,7 @@ import {
 } from "@taskboard/events";
 import { BUS_SCHEMA, installBusSchema } from "./bus-schema.ts";
 import { createDueWake } from "./due-wake.ts";
-import { completeQueuedJobs, takeQueuedJobs, type QueuedJob } from "./queue-backlog.ts";
+import { runBacklog, takeQueuedJobs } from "./queue-backlog.ts";
 import { runWithRetries } from "./retry-loop.ts";
 import { beat, forget, releaseDeadPools } from "./stale-locks.ts";
 
@@ -145,40 +145,21 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
     await options.onDeadLetter({ consumer: subscription.consumer, topic, event, error, attempts: result.attempts });
   }
 
-  /** Whole backlog in one unit when the subscription can; otherwise (or if it refuses) one by one. */
-  async function deliverInOrder(subscription: Subscription, payloads: readonly DeliveryPayload[], done: (index: number) => void) {
-    if (payloads.length > 1 && subscription.handleBatch) {
-      const deliveries = payloads.map(({ topic, event }): Delivery => ({ topic, event, attempt: 1 }));
-      const applied = await subscription.handleBatch(deliveries).catch((error: unknown) => {
-        log.warn({ err: error, consumer: subscription.consumer }, "batch handler threw: delivering one by one");
-        return false;
-      });
-      if (applied) {
-        payloads.forEach((_, index) => done(index));
-        return;
-      }
-    }
-    for (const [index, payload] of payloads.entries()) {
-      await deliverOne(subscription, payload);
-      done(index);
-    }
-  }
-
   function deliveryTask(subscription: Subscription): Task {
+    const batch = subscription.handleBatch
+      ? (payloads: DeliveryPayload[]) =>
+          subscription.handleBatch?.(payloads.map(({ topic, event }): Delivery => ({ topic, event, attempt: 1 }))) ?? Promise.resolve(false)
+      : undefined;
     return async (raw, helpers) => {
       const queueId = helpers.job.job_queue_id;
-      const queued: QueuedJob[] = queueId === null || stopped ? [] : await takeQueuedJobs(pool, queueId, batchSize - 1);
-      const payloads = [raw as DeliveryPayload, ...queued.map((job) => job.payload as DeliveryPayload)];
-      const handled: QueuedJob[] = [];
-      try {
-        await deliverInOrder(subscription, payloads, (index) => {
-          const job = index > 0 ? queued[index - 1] : undefined;
-          if (job) handled.push(job);
-        });
-      } finally {
-        // The handled ones only: the rest stay jobs of the queue, in order, for the next run.
-        await completeQueuedJobs(pool, handled);
-      }
+      const queued = queueId === null || stopped ? [] : await takeQueuedJobs(pool, queueId, batchSize - 1);
+      await runBacklog<DeliveryPayload>(pool, {
+        head: raw as DeliveryPayload,
+        queued,
+        batch,
+        one: (payload) => deliverOne(subscription, payload),
+        onBatchError: (error) => log.warn({ err: error, consumer: subscription.consumer }, "batch handler threw: delivering one by one"),
+      });
     };
   }
 
@@ -205,27 +186,13 @@ export function createEmbeddedBus(options: EmbeddedBusOptions): EventBus {
     const handler = jobHandler;
     const queueId = helpers.job.job_queue_id;
     const queued = queueId === null || !jobBatchHandler || stopped ? [] : await takeQueuedJobs(pool, queueId, batchSize - 1);
-    const jobs = [head, ...queued.map((job) => job.payload as JobPayload)];
-    if (jobs.length > 1 && jobBatchHandler) {
-      const applied = await jobBatchHandler(jobs).catch((error: unknown) => {
-        log.warn({ err: error }, "job batch handler threw: firing one by one");
-        return false;
-      });
-      if (applied) {
-        await completeQueuedJobs(pool, queued);
-        return;
-      }
-    }
-    const handled: QueuedJob[] = [];
-    try {
-      for (const [index, job] of jobs.entries()) {
-        await fireOne(handler, job);
-        const taken = index > 0 ? queued[index - 1] : undefined;
-        if (taken) handled.push(taken);
-      }
-    } finally {
-      await completeQueuedJobs(pool, handled);
-    }
+    await runBacklog<JobPayload>(pool, {
+      head,
+      queued,
+      batch: jobBatchHandler,
+      one: (job) => fireOne(handler, job),
+      onBatchError: (error) => log.warn({ err: error }, "job batch handler threw: firing one by one"),
+    });
   };
 
   async function sweep() {

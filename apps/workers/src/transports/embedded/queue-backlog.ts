@@ -43,3 +43,44 @@ export async function completeQueuedJobs(pool: pg.Pool, jobs: readonly QueuedJob
     [jobs.map((job) => job.id), jobs.map((job) => job.revision)],
   );
 }
+
+export interface BacklogRun<T> {
+  /** The job graphile-worker handed over. */
+  head: T;
+  /** The queue's later due jobs taken with it (empty when batching is off). */
+  queued: readonly QueuedJob[];
+  /** Applies them all in one unit; false (or a throw) falls back to one at a time. */
+  batch?: (items: T[]) => Promise<boolean>;
+  one: (item: T) => Promise<void>;
+  onBatchError: (error: unknown) => void;
+}
+
+/**
+ * Runs a job and the backlog taken with it, in queue order: as one batch when possible, else one
+ * by one. Taken jobs are completed once handled, and only those: on a failure the rest stay
+ * ordinary jobs of the queue, in order, for the next run. Shared by event delivery and scheduled
+ * jobs, whose queues work alike.
+ */
+export async function runBacklog<T>(pool: pg.Pool, run: BacklogRun<T>): Promise<void> {
+  const items = [run.head, ...run.queued.map((job) => job.payload as T)];
+  if (items.length > 1 && run.batch) {
+    const applied = await run.batch(items).catch((error: unknown) => {
+      run.onBatchError(error);
+      return false;
+    });
+    if (applied) {
+      await completeQueuedJobs(pool, run.queued);
+      return;
+    }
+  }
+  const handled: QueuedJob[] = [];
+  try {
+    for (const [index, item] of items.entries()) {
+      await run.one(item);
+      const taken = index > 0 ? run.queued[index - 1] : undefined;
+      if (taken) handled.push(taken);
+    }
+  } finally {
+    await completeQueuedJobs(pool, handled);
+  }
+}
