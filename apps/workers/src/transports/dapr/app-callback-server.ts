@@ -13,7 +13,8 @@ import type { BusLogger } from "./bus-logger.ts";
 import type { TDaprConfig } from "./config.ts";
 import type { DeadLetterIntake } from "./dead-letter-intake.ts";
 import { brokerTopic } from "./wire-format.ts";
-import { partitionKeyOf, type TopicDispatcher } from "./topic-dispatcher.ts";
+import { deliver, retryAll } from "./delivery-answers.ts";
+import type { TopicDispatcher } from "./topic-dispatcher.ts";
 
 /** Bulk deliveries can hold many events; daprd itself caps a request at 4 MB by default. */
 const MAX_CALLBACK_BODY_BYTES = 32 * 1024 * 1024;
@@ -160,53 +161,6 @@ export function createAppCallbackServer(options: {
       await closed;
     },
   };
-}
-
-type BulkEntry = { entryId: string; event: unknown };
-
-async function deliver(dispatcher: TopicDispatcher, body: unknown) {
-  if (isBulk(body)) return { statuses: await deliverBulk(dispatcher, body.entries) };
-  return { status: await dispatcher.dispatch(body) };
-}
-
-/**
- * Entries of one user run in order; different users run in parallel. Once an entry is retried,
- * the later entries of that user are retried too without running, so a redelivery cannot
- * overtake it (per-user ordering, docs/invariants.md #4).
- */
-async function deliverBulk(dispatcher: TopicDispatcher, entries: readonly BulkEntry[]) {
-  const byPartition = new Map<string, BulkEntry[]>();
-  for (const entry of entries) {
-    const key = partitionKeyOf(entry.event) ?? `entry:${entry.entryId}`;
-    byPartition.set(key, [...(byPartition.get(key) ?? []), entry]);
-  }
-  const statuses = new Map<string, DeliveryStatus>();
-  await Promise.all(
-    [...byPartition.values()].map(async (partition) => {
-      let blocked = false;
-      for (const entry of partition) {
-        const status: DeliveryStatus = blocked ? "RETRY" : await dispatcher.dispatch(entry.event);
-        if (status === "RETRY") blocked = true;
-        statuses.set(entry.entryId, status);
-      }
-    }),
-  );
-  return entries.map((entry) => ({ entryId: entry.entryId, status: statuses.get(entry.entryId) ?? "RETRY" }));
-}
-
-function retryAll(body: unknown) {
-  if (isBulk(body)) return { statuses: body.entries.map((e) => ({ entryId: e.entryId, status: "RETRY" })) };
-  return { status: "RETRY" };
-}
-
-function isBulk(body: unknown): body is { entries: BulkEntry[] } {
-  return (
-    typeof body === "object" &&
-    body !== null &&
-    "entries" in body &&
-    Array.isArray(body.entries) &&
-    body.entries.every((e: unknown) => typeof e === "object" && e !== null && "entryId" in e)
-  );
 }
 
 function tokenMatches(header: string | string[] | undefined, expected: string): boolean {
