@@ -13,5 +13,3 @@ export class AppError extends Error {
     super(message);
   }
 }
-
-export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);

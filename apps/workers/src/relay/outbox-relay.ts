@@ -23,7 +23,7 @@ import {
   type PendingOutboxEvent,
 } from "@taskboard/db";
 import { ZTopicSchema, type EventBus, type TCloudEvent, type TTopic } from "@taskboard/events";
-import { contextFromTraceparent, traceLogFields, traceparentOf } from "@taskboard/telemetry";
+import { contextFromTraceparent, traceLogFields, traceparentOf } from "@taskboard/telemetry/trace-context";
 import type { Logger } from "pino";
 import type { Metrics } from "../metrics.ts";
 import { errorMessage } from "../runtime/errors.ts";

@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { SpanKind, SpanStatusCode, context as otelContext, trace, type Span } from "@opentelemetry/api";
 import { markEventProcessed, markEventsProcessed, type Db, type Prisma } from "@taskboard/db";
 import { parseEvent, type DeliveryStatus, type Subscription, type TCloudEvent } from "@taskboard/events";
-import { contextFromTraceparent, traceLogFields, traceparentOf } from "@taskboard/telemetry";
+import { contextFromTraceparent, traceLogFields, traceparentOf } from "@taskboard/telemetry/trace-context";
 import type { Logger } from "pino";
 import type { Metrics } from "../metrics.ts";
 import { tracer } from "../tracing/tracer.ts";

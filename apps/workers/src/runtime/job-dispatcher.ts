@@ -6,7 +6,7 @@
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import type { Db } from "@taskboard/db";
 import type { JobBatchHandler, JobHandler } from "@taskboard/events";
-import { contextFromTraceparent, traceLogFields, traceparentOf } from "@taskboard/telemetry";
+import { contextFromTraceparent, traceLogFields, traceparentOf } from "@taskboard/telemetry/trace-context";
 import type { Logger } from "pino";
 import type { ConsumerDefinition, JobScheduler } from "./define-consumer.ts";
 import { tracer } from "../tracing/tracer.ts";

@@ -13,7 +13,8 @@ import { logConsumer } from "../consumers/log/log.consumer.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
 import { writeOutbox } from "../testing/outbox-writer.ts";
 import { createProbeTable, probeConsumer, probeEffects } from "../testing/probe-consumer.ts";
-import { startTracing, traceparentOf, type Tracing } from "@taskboard/telemetry";
+import { startTracing, type Tracing } from "@taskboard/telemetry";
+import { traceparentOf } from "@taskboard/telemetry/trace-context";
 import { tracer } from "./tracer.ts";
 
 function capturedLog() {

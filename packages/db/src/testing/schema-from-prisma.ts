@@ -1,7 +1,6 @@
 // What schema.prisma says the database looks like, read through Prisma's own parser (the
 // prisma-schema-wasm build of prisma-fmt, whose get_dmmf needs no native engine) rather than
 // with regexes, and named the way Prisma Migrate would name things.
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { DatabaseShape, ForeignKeyShape, IndexShape, ReferentialAction, TableShape } from "./schema-structure.ts";
 
@@ -41,10 +40,6 @@ export interface Dmmf {
 }
 
 const require = createRequire(import.meta.url);
-
-export async function readDmmf(schemaPath: string): Promise<Dmmf> {
-  return dmmfFromText(await readFile(schemaPath, "utf8"));
-}
 
 export function dmmfFromText(prismaSchema: string): Dmmf {
   // CommonJS wasm-bindgen output; loaded lazily so only this test pays for it.

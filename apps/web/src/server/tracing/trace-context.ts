@@ -1,7 +1,7 @@
 // The web side of one change = one trace: the tRPC procedure's span, the `traceparent` a mutation
 // writes into its CloudEvent (task-outbox.ts), and the ids the error log carries.
 import { SpanKind, SpanStatusCode, trace, type Span } from "@opentelemetry/api";
-import { traceLogFields, traceparentOf } from "@taskboard/telemetry";
+import { traceLogFields, traceparentOf } from "@taskboard/telemetry/trace-context";
 
 const TRACER_NAME = "@taskboard/web";
 
