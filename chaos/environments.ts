@@ -19,6 +19,8 @@ export async function startEnvironment(transport: "embedded" | "dapr", size: Cha
       appPort,
       // Like the resiliency policy in infra/dapr: a few retries before the dead-letter topic.
       resiliency: { maxRetries: 3, intervalMs: 500, policy: "exponential" },
+      // The Jobs API of the Dapr version we pin (1.18), the workers' DAPR_JOBS_API_PREFIX default.
+      jobsApiPrefixes: ["v1.0"],
     });
     chaos = await startChaosProduct({
       staleLockMs: size.staleLockMs,
