@@ -12,13 +12,13 @@
 // Knobs: BENCH_LIVE_MUTATIONS (200), BENCH_LIVE_MUTATIONS_1000 (50), BENCH_LIVE_REMINDERS (1000),
 // BENCH_LIVE_REMIND_LEAD_S (90), BENCH_LIVE_RECURRING (50), BENCH_LIVE_MAX_MINUTES (25),
 // BENCH_LIVE_ONLY (comma list of sockets,recurrence,reminders).
-import { randomUUID } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { freePort } from "@taskboard/db/ports";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise, type LatencySummary } from "./stats.ts";
+import { signUpOverHttp } from "@taskboard/devtools";
 
 const MUTATIONS = Math.min(1_000, Number(process.env.BENCH_LIVE_MUTATIONS ?? 200));
 const MUTATIONS_1000 = Math.min(500, Number(process.env.BENCH_LIVE_MUTATIONS_1000 ?? 50));
@@ -61,13 +61,7 @@ note(`product ready in ${((performance.now() - startupBegan) / 1000).toFixed(0)}
 
 // ---------------------------------------------------------------------------------------------
 // One user, signed in over HTTP; tRPC calls with its session cookie.
-const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
-  method: "POST",
-  headers: { "content-type": "application/json", origin },
-  body: JSON.stringify({ name: "Live bench", email: `bench-live-${randomUUID()}@example.com`, password: "bench-password-1" }),
-});
-if (!signUp.ok) throw new Error(`sign-up answered ${signUp.status}: ${await signUp.text()}`);
-const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const { cookie } = await signUpOverHttp({ base, origin, name: "Live bench", emailPrefix: "bench-live" });
 
 async function trpc<T>(procedure: string, input?: unknown): Promise<T> {
   const res = await fetch(`${base}/api/trpc/${procedure}`, {

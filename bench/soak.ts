@@ -10,7 +10,6 @@
 // Bounded: SOAK_MINUTES is capped, a global deadline stops it, in-flight requests per user are
 // capped; it kills its own `npm start` process group on every exit path.
 // Knobs: SOAK_MINUTES (10, max 60), SOAK_USERS (4, 1-5), SOAK_RATE (total ops/s, 25, max 100).
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +17,7 @@ import pg from "pg";
 import { freePort } from "@taskboard/db/ports";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
+import { signUpOverHttp } from "@taskboard/devtools";
 
 const MINUTES = Math.max(1, Math.min(60, Number(process.env.SOAK_MINUTES ?? 10)));
 const USERS = Math.max(1, Math.min(5, Number(process.env.SOAK_USERS ?? 4)));
@@ -161,22 +161,14 @@ interface User {
   inFlight: number;
 }
 async function signUp(n: number): Promise<User> {
-  for (let attempt = 0; attempt < 6; attempt++) {
-    const res = await fetch(`${base}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin },
-      body: JSON.stringify({ name: `Soak ${n}`, email: `soak-${n}-${randomUUID()}@example.com`, password: "soak-password-1" }),
-    });
-    if (res.status === 429) {
-      note(`sign-up ${n} rate-limited; waiting 11 s`);
-      await sleep(11_000);
-      continue;
-    }
-    if (!res.ok) throw new Error(`sign-up answered ${res.status}: ${await res.text()}`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    return { n, cookie, open: [], inFlight: 0 };
-  }
-  throw new Error(`sign-up ${n} kept being rate-limited`);
+  const { cookie } = await signUpOverHttp({
+    base,
+    origin,
+    name: `Soak ${n}`,
+    emailPrefix: `soak-${n}`,
+    onRateLimited: (waitMs) => note(`sign-up ${n} rate-limited; waiting ${waitMs / 1000} s`),
+  });
+  return { n, cookie, open: [], inFlight: 0 };
 }
 const users: User[] = [];
 for (let i = 0; i < USERS; i++) {

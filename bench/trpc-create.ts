@@ -8,6 +8,7 @@ import pg from "pg";
 import { freePort } from "@taskboard/db/ports";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
+import { signUpOverHttp } from "@taskboard/devtools";
 
 const REQUESTS = Number(process.env.BENCH_API_REQUESTS ?? 500);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
@@ -22,13 +23,7 @@ const product = startProduct({
 const { base, origin, databaseUrl } = product;
 await product.ready;
 
-const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
-  method: "POST",
-  headers: { "content-type": "application/json", origin },
-  body: JSON.stringify({ name: "Bench", email: `bench-${randomUUID()}@example.com`, password: "bench-password-1" }),
-});
-if (!signUp.ok) throw new Error(`sign-up answered ${signUp.status}: ${await signUp.text()}`);
-const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const { cookie } = await signUpOverHttp({ base, origin, name: "Bench", emailPrefix: "bench" });
 
 async function createTask(n: number): Promise<number> {
   const started = performance.now();

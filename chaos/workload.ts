@@ -2,7 +2,7 @@
 // tasks (some with a reminder due during the run, some recurring daily), editing them and
 // completing recurring ones, until a deadline. It keeps count of every answer that was not a
 // success, and of what the web answered while PostgreSQL was down on purpose.
-import { randomUUID } from "node:crypto";
+import { signUpOverHttp } from "@taskboard/devtools";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rand = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
@@ -46,21 +46,8 @@ export class Workload {
   }
 
   async signUp(label: string): Promise<SimulatedUser> {
-    let res: Response | undefined;
-    for (let attempt = 1; attempt <= 20; attempt++) {
-      res = await fetch(`${this.base}/api/auth/sign-up/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: this.origin },
-        body: JSON.stringify({ name: label, email: `chaos-${randomUUID()}@example.com`, password: "chaos-password-1" }),
-      });
-      // Sign-ups are rate limited per client address: wait as told and try again.
-      if (res.status !== 429) break;
-      await sleep(1000 * Math.max(1, Number(res.headers.get("retry-after") ?? 5)));
-    }
-    if (!res?.ok) throw new Error(`sign-up answered ${res?.status}: ${await res?.text()}`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const body = (await res.json()) as { user: { id: string } };
-    return { id: body.user.id, cookie, open: [], recurring: [], versions: new Map() };
+    const { id, cookie } = await signUpOverHttp({ base: this.base, origin: this.origin, name: label, emailPrefix: "chaos" });
+    return { id, cookie, open: [], recurring: [], versions: new Map() };
   }
 
   /** One tRPC mutation; the task it returns (undefined when it failed, counted). */
