@@ -1,8 +1,9 @@
 "use client";
 // A button that opens a small panel of controls (checkbox lists in the filter bar). Closes on
 // Escape (focus returns to the button) and on a click outside.
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, useId, useRef, useState, type ReactNode } from "react";
 import { ArrowDownIcon } from "./icons";
+import { useCloseOnOutsidePointer } from "./use-close-on-outside-pointer";
 
 export function PopoverMenu({ label, badge, children }: { label: string; badge?: number; children: ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -10,14 +11,8 @@ export function PopoverMenu({ label, badge, children }: { label: string; badge?:
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useCloseOnOutsidePointer(open, root, close);
 
   return (
     <div

@@ -6,11 +6,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { BellIcon } from "@/components/icons";
 import { useTRPC } from "@/trpc/client";
 import { useBrowserNotifications } from "./use-browser-notifications";
 import "./notifications.css";
+import { useCloseOnOutsidePointer } from "../components/use-close-on-outside-pointer";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { weekday: "short", hour: "numeric", minute: "2-digit" });
 
@@ -35,14 +36,8 @@ export function NotificationTray() {
   );
   const browser = useBrowserNotifications(list.data?.items, openTask);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useCloseOnOutsidePointer(open, root, close);
 
   const count = unread.data?.count ?? 0;
   return (
