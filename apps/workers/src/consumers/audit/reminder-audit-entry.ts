@@ -1,9 +1,8 @@
 // A reminder event as an audit entry: the reminder as its snapshot, its instant as its one "field"
 // (scheduled: before → after; cancelled: instant → none; fired: the instant it fired for).
-import { randomUUID } from "node:crypto";
 import type { AuditDiffEntry, AuditEntryInput } from "@taskboard/db";
 import type { EventData, reminderCancelled, reminderFired, reminderScheduled, TCloudEvent } from "@taskboard/events";
-import { eventActor } from "./actor.ts";
+import { entryEnvelope } from "./entry-envelope.ts";
 
 type ReminderEvent =
   | TCloudEvent<"reminder.scheduled", EventData<typeof reminderScheduled>>
@@ -23,16 +22,9 @@ function reminderDiff(event: ReminderEvent): AuditDiffEntry[] {
 
 export function reminderAuditEntry(event: ReminderEvent): AuditEntryInput {
   return {
-    id: randomUUID(),
-    eventId: event.id,
-    userId: event.partitionkey,
-    type: event.type,
-    actor: eventActor(event),
+    ...entryEnvelope(event),
     taskId: event.data.taskId,
     version: event.data.taskVersion,
-    occurredAt: new Date(event.time),
-    correlationId: event.correlationid,
-    causationId: event.causationid,
     previous: null,
     // The reminder's own state (task title, instant, job), not a task snapshot.
     snapshot: event.data,

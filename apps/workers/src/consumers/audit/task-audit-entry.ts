@@ -3,10 +3,9 @@
 // "before" is the newest snapshot the trail already holds for the task (events of one user arrive
 // in order, docs/invariants.md #4). task.next-occurrence-kept changes no task: it restates the
 // reopened one, with nothing changed.
-import { randomUUID } from "node:crypto";
 import { findLatestAuditSnapshot, type AuditEntryInput, type Tx } from "@taskboard/db";
 import { taskNextOccurrenceKept, ZTaskSnapshotSchema, type TCloudEvent, type TTaskSnapshot } from "@taskboard/events";
-import { eventActor } from "./actor.ts";
+import { entryEnvelope } from "./entry-envelope.ts";
 import { snapshotDiff } from "./snapshot-diff.ts";
 
 type TaskEvent = TCloudEvent<string, { task: TTaskSnapshot; previous?: TTaskSnapshot }>;
@@ -20,16 +19,9 @@ export async function taskAuditEntry(tx: Tx, event: TaskEvent): Promise<AuditEnt
     previous = parsed.success ? parsed.data : null;
   }
   return {
-    id: randomUUID(),
-    eventId: event.id,
-    userId: event.partitionkey,
-    type: event.type,
-    actor: eventActor(event),
+    ...entryEnvelope(event),
     taskId: task.id,
     version: task.version,
-    occurredAt: new Date(event.time),
-    correlationId: event.correlationid,
-    causationId: event.causationid,
     previous,
     snapshot: task,
     diff: snapshotDiff(previous, task),
