@@ -3,54 +3,39 @@
 // broker and scheduler per pub/sub kind; every test gets its own topics (DAPR_TOPIC_PREFIX) and
 // its own scheduler namespace, so nothing of an earlier test reaches it. A restart in the suite
 // is a pod restart: the app and its sidecar.
-import { randomUUID } from "node:crypto";
+import { freePort, type Daprd, type PubsubKind } from "@taskboard/devtools";
 import { runEventBusContract } from "@taskboard/events/contract";
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { type Daprd, type DaprStack, freePort, missingDaprTools, type PubsubKind, startDaprStack } from "@taskboard/devtools";
 import { createDaprBus, type DaprBus } from "./bus.ts";
-import { silentLogger } from "./testing/harness.ts";
+import { describeOnDapr, isolation, silentLogger } from "./testing/harness.ts";
 
 for (const pubsub of ["kafka", "redis"] as const satisfies PubsubKind[]) {
-  const missing = missingDaprTools(pubsub);
-  if (missing.length > 0) {
-    describe(`EventBus contract: daprd + ${pubsub}`, () => {
-      for (const line of missing) console.log(line);
-      it.skip(missing.join("; "), () => undefined);
+  describeOnDapr(`real Dapr runtime, ${pubsub}`, pubsub, (stack) => {
+    runEventBusContract(`daprd + ${pubsub}`, {
+      // The chart's Redis Streams component runs one message at a time (concurrency 1) for order.
+      independentPartitions: pubsub === "kafka",
+      async setup() {
+        const { namespace, topicPrefix } = isolation();
+        const appPort = await freePort();
+        let sidecar: Daprd | undefined;
+        let bus: DaprBus | undefined;
+        return {
+          async createBus(options) {
+            // A second bus models a restarted pod: the old app and sidecar go, new ones start.
+            await bus?.stop();
+            await sidecar?.stop();
+            sidecar = await stack().sidecar({ appPort, namespace });
+            bus = createDaprBus(
+              { ...sidecar.env, DAPR_TOPIC_PREFIX: topicPrefix, DAPR_SIDECAR_WAIT_MS: "30000" },
+              { logger: silentLogger, retry: options.retry, onDeadLetter: options.onDeadLetter },
+            );
+            return bus;
+          },
+          async teardown() {
+            await bus?.stop().catch(() => undefined);
+            await sidecar?.stop();
+          },
+        };
+      },
     });
-    continue;
-  }
-
-  let stack: DaprStack;
-  beforeAll(async () => {
-    stack = await startDaprStack({ pubsub });
-  }, 180_000);
-  afterAll(async () => stack?.cleanup(), 60_000);
-
-  runEventBusContract(`daprd + ${pubsub}`, {
-    // The chart's Redis Streams component runs one message at a time (concurrency 1) for order.
-    independentPartitions: pubsub === "kafka",
-    async setup() {
-      const namespace = `contract-${randomUUID().slice(0, 8)}`;
-      const appPort = await freePort();
-      let sidecar: Daprd | undefined;
-      let bus: DaprBus | undefined;
-      return {
-        async createBus(options) {
-          // A second bus models a restarted pod: the old app and sidecar go, new ones start.
-          await bus?.stop();
-          await sidecar?.stop();
-          sidecar = await stack.sidecar({ appPort, namespace });
-          bus = createDaprBus(
-            { ...sidecar.env, DAPR_TOPIC_PREFIX: `${namespace}.`, DAPR_SIDECAR_WAIT_MS: "30000" },
-            { logger: silentLogger, retry: options.retry, onDeadLetter: options.onDeadLetter },
-          );
-          return bus;
-        },
-        async teardown() {
-          await bus?.stop().catch(() => undefined);
-          await sidecar?.stop();
-        },
-      };
-    },
   });
 }

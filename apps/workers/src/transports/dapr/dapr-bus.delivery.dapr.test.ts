@@ -6,30 +6,22 @@
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type DaprStack, missingDaprTools, startDaprd, startDaprStack, WORKERS_APP_ID } from "@taskboard/devtools";
+import { startDaprd, WORKERS_APP_ID } from "@taskboard/devtools";
 import { TOPICS, type Delivery, type TCloudEvent } from "@taskboard/events";
 import { sampleEvent, waitFor } from "@taskboard/events/contract";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startPod, stopPods } from "./testing/harness.ts";
-
-const missing = missingDaprTools("kafka");
-for (const line of missing) console.log(line);
+import { afterEach, expect, it } from "vitest";
+import { describeOnDapr, startPod, stopPods } from "./testing/harness.ts";
 
 const idOf = (delivery: Delivery) => (delivery.event as TCloudEvent).id;
 /** Long enough for a redelivery under the chart's policy (the first comes after 0.25-0.75 s). */
 const QUIET_MS = 2_000;
 
-describe.skipIf(missing.length > 0)("Dapr bus delivery (real daprd + Kafka)", () => {
-  let stack: DaprStack;
-  beforeAll(async () => {
-    stack = await startDaprStack({ pubsub: "kafka" });
-  }, 180_000);
-  afterAll(async () => stack?.cleanup(), 60_000);
+describeOnDapr("Dapr bus delivery (real daprd + Kafka)", "kafka", (stack) => {
   afterEach(stopPods, 60_000);
 
   it("redelivers an event whose handler threw: the answer was RETRY, not SUCCESS", async () => {
     const attempts: number[] = [];
-    const pod = await startPod(stack, {
+    const pod = await startPod(stack(), {
       consumers: {
         audit: async (delivery) => {
           attempts.push(delivery.attempt);
@@ -48,7 +40,7 @@ describe.skipIf(missing.length > 0)("Dapr bus delivery (real daprd + Kafka)", ()
 
   it("puts a DROP on the topic's dead-letter topic at once, without calling the consumer again", async () => {
     let calls = 0;
-    const pod = await startPod(stack, { consumers: { audit: async () => (calls++, "DROP") }, readDeadLetters: true });
+    const pod = await startPod(stack(), { consumers: { audit: async () => (calls++, "DROP") }, readDeadLetters: true });
     // daprd took the app's one subscription of task-events, with its dead-letter topic.
     type Subscriptions = { topic: string; deadLetterTopic: string; rules: { path: string }[] }[];
     let subscriptions: Subscriptions = [];
@@ -71,7 +63,7 @@ describe.skipIf(missing.length > 0)("Dapr bus delivery (real daprd + Kafka)", ()
 
   it("retries a RETRY 3 times, waiting longer each time, then dead-letters it (the chart's policy)", async () => {
     const times: number[] = [];
-    const pod = await startPod(stack, { consumers: { audit: async () => (times.push(Date.now()), "RETRY") }, readDeadLetters: true });
+    const pod = await startPod(stack(), { consumers: { audit: async () => (times.push(Date.now()), "RETRY") }, readDeadLetters: true });
     const event = sampleEvent("task.created", "user-a");
     await pod.bus.publish(TOPICS.taskEvents, [event]);
     await waitFor("the dead letter", () => pod.deadLetters.length === 1, 30_000);
@@ -88,10 +80,10 @@ describe.skipIf(missing.length > 0)("Dapr bus delivery (real daprd + Kafka)", ()
 
   it("without a retry policy, dead-letters the first RETRY: why infra/dapr declares one", async () => {
     // The chart's resources without its Resiliency resource.
-    const resourcesPath = path.join(stack.dataDir, "resources-without-resiliency");
+    const resourcesPath = path.join(stack().dataDir, "resources-without-resiliency");
     fs.mkdirSync(resourcesPath, { recursive: true });
-    for (const file of fs.readdirSync(stack.resourcesPath).filter((f) => f.endsWith(".yaml"))) {
-      const text = fs.readFileSync(path.join(stack.resourcesPath, file), "utf8");
+    for (const file of fs.readdirSync(stack().resourcesPath).filter((f) => f.endsWith(".yaml"))) {
+      const text = fs.readFileSync(path.join(stack().resourcesPath, file), "utf8");
       if (!/^kind:\s*Resiliency\b/m.test(text)) fs.writeFileSync(path.join(resourcesPath, file), text);
     }
     const withoutPolicy = {
@@ -100,8 +92,8 @@ describe.skipIf(missing.length > 0)("Dapr bus delivery (real daprd + Kafka)", ()
           ...options,
           appId: WORKERS_APP_ID,
           resourcesPath,
-          schedulerAddress: stack.scheduler.address,
-          logDir: path.join(stack.dataDir, "logs"),
+          schedulerAddress: stack().scheduler.address,
+          logDir: path.join(stack().dataDir, "logs"),
           logName: `daprd-no-resiliency-${options.appPort}.log`,
         }),
     };
@@ -116,7 +108,7 @@ describe.skipIf(missing.length > 0)("Dapr bus delivery (real daprd + Kafka)", ()
   it("does not run a consumer again when daprd redelivers for another consumer's sake", async () => {
     let auditCalls = 0;
     const syncAttempts: number[] = [];
-    const pod = await startPod(stack, {
+    const pod = await startPod(stack(), {
       consumers: {
         audit: async () => (auditCalls++, "SUCCESS"),
         sync: async (delivery) => (syncAttempts.push(delivery.attempt), delivery.attempt < 3 ? "RETRY" : "SUCCESS"),
@@ -131,7 +123,7 @@ describe.skipIf(missing.length > 0)("Dapr bus delivery (real daprd + Kafka)", ()
 
   it("delivers with APP_API_TOKEN set on both sides (daprd's health probe comes without it)", async () => {
     const received: string[] = [];
-    const pod = await startPod(stack, {
+    const pod = await startPod(stack(), {
       consumers: { audit: async (delivery) => (received.push(idOf(delivery)), "SUCCESS") },
       sidecar: { appApiToken: "app-s3cret" },
     });
@@ -144,7 +136,7 @@ describe.skipIf(missing.length > 0)("Dapr bus delivery (real daprd + Kafka)", ()
 
   it("with bulk subscribe, takes daprd's bulk deliveries and dead-letters the entry answered DROP", async () => {
     const seen: string[] = [];
-    const pod = await startPod(stack, {
+    const pod = await startPod(stack(), {
       consumers: {
         audit: async (delivery) => {
           seen.push(idOf(delivery));

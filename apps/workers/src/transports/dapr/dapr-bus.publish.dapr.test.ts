@@ -4,26 +4,18 @@
 // has its own daprd in a fresh namespace and topic prefix.
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type Daprd, type DaprStack, freePort, missingDaprTools, startDaprStack } from "@taskboard/devtools";
+import { type Daprd, freePort } from "@taskboard/devtools";
 import { TOPICS, type Delivery, type TCloudEvent } from "@taskboard/events";
 import { sampleEvent, waitFor } from "@taskboard/events/contract";
 import { CloudEvent } from "cloudevents";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { createDaprBus, type DaprBus } from "./bus.ts";
 import { DaprPublishError, SidecarUnavailableError } from "./errors.ts";
-import { isolation, silentLogger, startPod, stopPods } from "./testing/harness.ts";
-
-const missing = missingDaprTools("kafka");
-for (const line of missing) console.log(line);
+import { describeOnDapr, isolation, silentLogger, startPod, stopPods } from "./testing/harness.ts";
 
 const TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
-describe.skipIf(missing.length > 0)("Dapr bus publish (real daprd + Kafka)", () => {
-  let stack: DaprStack;
-  beforeAll(async () => {
-    stack = await startDaprStack({ pubsub: "kafka" });
-  }, 180_000);
-  afterAll(async () => stack?.cleanup(), 60_000);
+describeOnDapr("Dapr bus publish (real daprd + Kafka)", "kafka", (stack) => {
 
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
@@ -60,7 +52,7 @@ describe.skipIf(missing.length > 0)("Dapr bus publish (real daprd + Kafka)", () 
   it("sends each event as application/cloudevents+json keyed by its user: daprd forwards our envelope", async () => {
     const { namespace, topicPrefix } = isolation();
     const app = await recordingApp(`${topicPrefix}task-events`);
-    const sidecar = await stack.sidecar({ appPort: app.appPort, namespace });
+    const sidecar = await stack().sidecar({ appPort: app.appPort, namespace });
     cleanups.push(() => sidecar.stop());
     const events = [
       { ...sampleEvent("task.created", "user-a"), traceparent: TRACEPARENT },
@@ -88,7 +80,7 @@ describe.skipIf(missing.length > 0)("Dapr bus publish (real daprd + Kafka)", () 
 
   it("reaches the consumer exactly as published, traceparent included, as a valid CloudEvent", async () => {
     const received: Delivery[] = [];
-    const pod = await startPod(stack, { consumers: { audit: async (delivery) => (received.push(delivery), "SUCCESS") } });
+    const pod = await startPod(stack(), { consumers: { audit: async (delivery) => (received.push(delivery), "SUCCESS") } });
     const event = { ...sampleEvent("task.created", "user-a"), traceparent: TRACEPARENT };
     await pod.bus.publish(TOPICS.taskEvents, [event]);
     await waitFor("the delivery", () => received.length === 1, 30_000);
@@ -102,7 +94,7 @@ describe.skipIf(missing.length > 0)("Dapr bus publish (real daprd + Kafka)", () 
     // DAPR_MAX_EVENT_BYTES is raised to daprd's 4 MB so that ours lets it through.
     const { namespace, topicPrefix } = isolation();
     const app = await recordingApp(`${topicPrefix}task-events`);
-    const sidecar = await stack.sidecar({ appPort: app.appPort, namespace });
+    const sidecar = await stack().sidecar({ appPort: app.appPort, namespace });
     cleanups.push(() => sidecar.stop());
     const bus = publisher(sidecar, { DAPR_TOPIC_PREFIX: topicPrefix, DAPR_MAX_EVENT_BYTES: String(4 * 1024 * 1024) });
     // A valid envelope; the data's own schema is the consumers' business.
@@ -122,7 +114,7 @@ describe.skipIf(missing.length > 0)("Dapr bus publish (real daprd + Kafka)", () 
   });
 
   it("throws DaprPublishError when daprd has no such pub/sub component", async () => {
-    const sidecar = await stack.sidecar({ appPort: await freePort(), namespace: isolation().namespace });
+    const sidecar = await stack().sidecar({ appPort: await freePort(), namespace: isolation().namespace });
     cleanups.push(() => sidecar.stop());
     const error = await publisher(sidecar, { DAPR_PUBSUB_NAME: "no-such-pubsub" })
       .publish(TOPICS.taskEvents, [sampleEvent("task.created", "user-a")])
@@ -133,7 +125,7 @@ describe.skipIf(missing.length > 0)("Dapr bus publish (real daprd + Kafka)", () 
 
   it("throws while the sidecar is down; what is published once it is back arrives after what came before", async () => {
     const seen: string[] = [];
-    const pod = await startPod(stack, {
+    const pod = await startPod(stack(), {
       consumers: { audit: async (delivery) => (seen.push((delivery.event as TCloudEvent).id), "SUCCESS") },
     });
     const events = [1, 2, 3].map(() => sampleEvent("task.created", "user-a"));
@@ -150,7 +142,7 @@ describe.skipIf(missing.length > 0)("Dapr bus publish (real daprd + Kafka)", () 
 
   it("sends DAPR_API_TOKEN to a sidecar that requires it", async () => {
     const received: string[] = [];
-    const pod = await startPod(stack, {
+    const pod = await startPod(stack(), {
       consumers: { audit: async (delivery) => (received.push((delivery.event as TCloudEvent).id), "SUCCESS") },
       sidecar: { apiToken: "api-s3cret" },
     });
@@ -164,7 +156,7 @@ describe.skipIf(missing.length > 0)("Dapr bus publish (real daprd + Kafka)", () 
   it("start() waits for daprd's /v1.0/healthz/outbound, and fails with a clear error when it never answers", async () => {
     const { namespace } = isolation();
     const appPort = await freePort();
-    const sidecar = await stack.sidecar({ appPort, namespace });
+    const sidecar = await stack().sidecar({ appPort, namespace });
     cleanups.push(() => sidecar.stop());
 
     sidecar.process().freeze();
@@ -192,14 +184,14 @@ describe.skipIf(missing.length > 0)("Dapr bus publish (real daprd + Kafka)", () 
 
   // Last: it stops the file's broker.
   it("throws when the broker is down: daprd answers 500 once its own publish retries are spent", async () => {
-    const pod = await startPod(stack);
-    await stack.broker.stop();
+    const pod = await startPod(stack());
+    await stack().broker.stop();
     try {
       const error = await pod.bus.publish(TOPICS.taskEvents, [sampleEvent("task.created", "user-a")]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DaprPublishError);
       expect((error as Error).message).toMatch(/HTTP 500 ERR_PUBSUB_PUBLISH_MESSAGE/);
     } finally {
-      await stack.broker.start();
+      await stack().broker.start();
     }
   });
 });

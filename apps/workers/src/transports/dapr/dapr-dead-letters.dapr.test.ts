@@ -5,26 +5,18 @@
 // store, once per consumer of the topic. Real daprd + Kafka.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePort, missingDaprTools, startDaprStack, type DaprStack } from "@taskboard/devtools";
+import { freePort } from "@taskboard/devtools";
 import { TOPICS, type DeadLetter } from "@taskboard/events";
 import { sampleEvent } from "@taskboard/events/contract";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { createDaprBus } from "./bus.ts";
-import { silentLogger } from "./testing/harness.ts";
+import { describeOnDapr, silentLogger } from "./testing/harness.ts";
 
-const missing = missingDaprTools("kafka");
-for (const line of missing) console.log(line);
-
-describe.skipIf(missing.length > 0)("dead letters on the Dapr path (real daprd + Kafka)", () => {
-  let stack: DaprStack;
-  beforeAll(async () => {
-    stack = await startDaprStack({ pubsub: "kafka" });
-  }, 180_000);
-  afterAll(async () => stack?.cleanup(), 60_000);
+describeOnDapr("dead letters on the Dapr path (real daprd + Kafka)", "kafka", (stack) => {
 
   it("stores an event daprd dead-lettered after its own retries, for every consumer of the topic", async () => {
     const namespace = `dlq-${randomUUID().slice(0, 8)}`;
-    const sidecar = await stack.sidecar({ appPort: await freePort(), namespace });
+    const sidecar = await stack().sidecar({ appPort: await freePort(), namespace });
     const letters: DeadLetter[] = [];
     const attempts = new Map<string, number>();
     // The bus believes in 20 retries; the chart's resiliency policy gives daprd 3.

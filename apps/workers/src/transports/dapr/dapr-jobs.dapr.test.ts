@@ -7,22 +7,14 @@
 // /job/<name> itself.
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type DaprStack, freePort, missingDaprTools, startDaprStack } from "@taskboard/devtools";
+import { freePort } from "@taskboard/devtools";
 import type { JobHandler } from "@taskboard/events";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { parseDaprConfig, type TDaprConfig } from "./config.ts";
 import { deleteJob, scheduleJob } from "./jobs.ts";
-import { isolation, type Pod, startPod, stopPods } from "./testing/harness.ts";
+import { describeOnDapr, isolation, type Pod, startPod, stopPods } from "./testing/harness.ts";
 
-const missing = missingDaprTools("redis");
-for (const line of missing) console.log(line);
-
-describe.skipIf(missing.length > 0)("Dapr Jobs API (real daprd + scheduler)", () => {
-  let stack: DaprStack;
-  beforeAll(async () => {
-    stack = await startDaprStack({ pubsub: "redis" });
-  }, 180_000);
-  afterAll(async () => stack?.cleanup(), 60_000);
+describeOnDapr("Dapr Jobs API (real daprd + scheduler)", "redis", (stack) => {
 
   interface JobsPod extends Pod {
     fired: { name: string; payload: unknown; attempt: number; at: number }[];
@@ -32,7 +24,7 @@ describe.skipIf(missing.length > 0)("Dapr Jobs API (real daprd + scheduler)", ()
   /** One workers pod recording the jobs it fires; `restartOf` an earlier one is that pod restarted. */
   async function pod(options: { handler?: JobHandler; restartOf?: Pod; env?: Record<string, string> } = {}): Promise<JobsPod> {
     const fired: JobsPod["fired"] = [];
-    const started = await startPod(stack, {
+    const started = await startPod(stack(), {
       restartOf: options.restartOf,
       env: { DAPR_JOB_RETRY_INTERVAL_MS: "500", ...options.env },
       onJob: async (job) => {
@@ -106,7 +98,7 @@ describe.skipIf(missing.length > 0)("Dapr Jobs API (real daprd + scheduler)", ()
       res.end();
     });
     await new Promise<void>((resolve) => bare.listen(appPort, "127.0.0.1", resolve));
-    const sidecar = await stack.sidecar({ appPort, namespace: isolation().namespace });
+    const sidecar = await stack().sidecar({ appPort, namespace: isolation().namespace });
     try {
       // The transport's failure policy, at an interval that would show a retry within the wait below.
       const config = parseDaprConfig({ ...sidecar.env, DAPR_JOB_RETRY_INTERVAL_MS: "500" });
@@ -123,8 +115,8 @@ describe.skipIf(missing.length > 0)("Dapr Jobs API (real daprd + scheduler)", ()
   it("keeps its jobs across a scheduler restart", async () => {
     const p = await pod();
     await p.bus.schedule({ name: "reminder:survives", at: new Date(Date.now() + 8_000), payload: { kept: true } });
-    await stack.scheduler.stop();
-    await stack.scheduler.start();
+    await stack().scheduler.stop();
+    await stack().scheduler.start();
     await until("the job after the restart", () => p.fired.length >= 1, 60_000);
     await sleep(2_000);
     expect(p.fired.map((f) => f.payload)).toEqual([{ kept: true }]);

@@ -3,7 +3,8 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { freePort } from "@taskboard/db/ports";
-import type { Daprd, DaprStack, SidecarOptions } from "@taskboard/devtools";
+import { missingDaprTools, startDaprStack, type Daprd, type DaprStack, type PubsubKind, type SidecarOptions } from "@taskboard/devtools";
+import { afterAll, beforeAll, describe } from "vitest";
 import { deadLetterTopic, TOPICS, type Delivery, type DeliveryStatus, type JobHandler, type TTopic } from "@taskboard/events";
 import { createDaprBus, type DaprBus, type DaprBusOptions } from "../bus.ts";
 
@@ -84,4 +85,25 @@ export async function startPod(stack: Pick<DaprStack, "sidecar">, options: PodOp
 /** Stops every pod still running (for afterEach). */
 export async function stopPods(): Promise<void> {
   for (const pod of [...pods]) await pod.stop();
+}
+
+/**
+ * A describe block on one real Dapr stack (broker + scheduler) started once for its tests; the
+ * body reads it through `stack()`. Without the tools it prints each `skipped: <tool> not
+ * installed (npm run tools)` line and the block is skipped, never passed.
+ */
+export function describeOnDapr(title: string, pubsub: PubsubKind, body: (stack: () => DaprStack) => void): void {
+  const missing = missingDaprTools(pubsub);
+  for (const line of missing) console.log(line);
+  describe.skipIf(missing.length > 0)(title, () => {
+    let started: DaprStack | undefined;
+    beforeAll(async () => {
+      started = await startDaprStack({ pubsub });
+    }, 180_000);
+    afterAll(async () => started?.cleanup(), 60_000);
+    body(() => {
+      if (!started) throw new Error("the Dapr stack did not start");
+      return started;
+    });
+  });
 }
