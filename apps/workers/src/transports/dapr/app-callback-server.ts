@@ -13,7 +13,7 @@ import type { BusLogger } from "./bus-logger.ts";
 import type { TDaprConfig } from "./config.ts";
 import type { DeadLetterIntake } from "./dead-letter-intake.ts";
 import { brokerTopic } from "./wire-format.ts";
-import { deliver, retryAll } from "./delivery-answers.ts";
+import { deliver, retryAll, type DeliveryTarget } from "./delivery-answers.ts";
 import type { TopicDispatcher } from "./topic-dispatcher.ts";
 
 /** Bulk deliveries can hold many events; daprd itself caps a request at 4 MB by default. */
@@ -30,13 +30,16 @@ export interface AppCallbackServer {
   readonly port: number;
 }
 
+const EVENTS_PREFIX = "/events/";
+const DEAD_LETTERS_PREFIX = "/dead-letters/";
+
 export function eventsRoute(topic: TTopic): string {
-  return `/events/${topic}`;
+  return `${EVENTS_PREFIX}${topic}`;
 }
 
 /** Route of the events daprd moved to a topic's dead-letter topic (see dead-letter-intake.ts). */
 export function deadLettersRoute(topic: TTopic): string {
-  return `/dead-letters/${topic}`;
+  return `${DEAD_LETTERS_PREFIX}${topic}`;
 }
 
 export function subscriptionList(config: TDaprConfig, topics: readonly TTopic[], deadLetterTopics: readonly TTopic[] = []) {
@@ -77,6 +80,10 @@ export function createAppCallbackServer(options: {
   const { config, topics, jobs, logger } = options;
   const deadLetters = options.deadLetters ?? new Map<TTopic, DeadLetterIntake>();
   const subscriptions = subscriptionList(config, [...topics.keys()], [...deadLetters.keys()]);
+  const deliveryRoutes: [string, ReadonlyMap<TTopic, DeliveryTarget>][] = [
+    [EVENTS_PREFIX, topics],
+    [DEAD_LETTERS_PREFIX, deadLetters],
+  ];
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   let port = config.DAPR_APP_PORT;
@@ -105,25 +112,17 @@ export function createAppCallbackServer(options: {
     if (req.method === "GET" && url.pathname === "/dapr/subscribe") {
       return send(res, 200, subscriptions);
     }
-    if (req.method === "POST" && url.pathname.startsWith("/events/")) {
-      const dispatcher = topics.get(decodeURIComponent(url.pathname.slice("/events/".length)) as TTopic);
-      if (!dispatcher) {
+    // Deliveries of a topic's events, and of what daprd moved to its dead-letter topic.
+    for (const [prefix, targets] of deliveryRoutes) {
+      if (req.method !== "POST" || !url.pathname.startsWith(prefix)) continue;
+      const target = targets.get(decodeURIComponent(url.pathname.slice(prefix.length)) as TTopic);
+      if (!target) {
         req.resume();
         return send(res, 404, { error: "no subscription for this route" });
       }
       const body = await readJson(req);
       if (stopping) return send(res, 200, retryAll(body));
-      return send(res, 200, await deliver(dispatcher, body));
-    }
-    if (req.method === "POST" && url.pathname.startsWith("/dead-letters/")) {
-      const intake = deadLetters.get(decodeURIComponent(url.pathname.slice("/dead-letters/".length)) as TTopic);
-      if (!intake) {
-        req.resume();
-        return send(res, 404, { error: "no dead-letter subscription for this route" });
-      }
-      const body = await readJson(req);
-      if (stopping) return send(res, 200, { status: "RETRY" });
-      return send(res, 200, { status: await intake.receive(body) });
+      return send(res, 200, await deliver(target, body));
     }
     if (req.method === "POST" && url.pathname.startsWith("/job/")) {
       const name = decodeURIComponent(url.pathname.slice("/job/".length));

@@ -5,14 +5,14 @@
 // consumer of the topic, so `npm run deadletters` lists and replays them all in one place.
 // Replay goes through each consumer's idempotency, so a consumer that had already applied the
 // event does nothing (and the store skips consumers that recorded it as processed).
-import { deadLetterTopic, type DeadLetterSink, type DeliveryStatus, type Subscription, type TTopic } from "@taskboard/events";
+import { deadLetterTopic, type DeadLetterSink, type Subscription, type TTopic } from "@taskboard/events";
 import type { BusLogger } from "./bus-logger.ts";
+import type { DeliveryTarget } from "./delivery-answers.ts";
 import { brokerTopic } from "./wire-format.ts";
 import type { TDaprConfig } from "./config.ts";
 
-export interface DeadLetterIntake {
+export interface DeadLetterIntake extends DeliveryTarget {
   readonly topic: TTopic;
-  receive(event: unknown): Promise<DeliveryStatus>;
 }
 
 export function createDeadLetterIntake(
@@ -23,7 +23,7 @@ export function createDeadLetterIntake(
   const dlq = brokerTopic(options.config, deadLetterTopic(topic));
   return {
     topic,
-    async receive(event) {
+    async dispatch(event) {
       try {
         for (const { consumer } of subscriptions) {
           await options.onDeadLetter({

@@ -2,11 +2,16 @@
 // (`{ entries: [...] }`) a status per entry, with per-user order kept inside the batch. The HTTP
 // plumbing around it is app-callback-server.ts.
 import type { DeliveryStatus } from "@taskboard/events";
-import { partitionKeyOf, type TopicDispatcher } from "./topic-dispatcher.ts";
+import { partitionKeyOf } from "./topic-dispatcher.ts";
+
+/** Whatever answers one delivered event: a topic's consumers, or the dead-letter intake. */
+export interface DeliveryTarget {
+  dispatch(event: unknown): Promise<DeliveryStatus>;
+}
 
 type BulkEntry = { entryId: string; event: unknown };
 
-export async function deliver(dispatcher: TopicDispatcher, body: unknown) {
+export async function deliver(dispatcher: DeliveryTarget, body: unknown) {
   if (isBulk(body)) return { statuses: await deliverBulk(dispatcher, body.entries) };
   return { status: await dispatcher.dispatch(body) };
 }
@@ -16,7 +21,7 @@ export async function deliver(dispatcher: TopicDispatcher, body: unknown) {
  * the later entries of that user are retried too without running, so a redelivery cannot
  * overtake it (per-user ordering, docs/invariants.md #4).
  */
-async function deliverBulk(dispatcher: TopicDispatcher, entries: readonly BulkEntry[]) {
+async function deliverBulk(dispatcher: DeliveryTarget, entries: readonly BulkEntry[]) {
   const byPartition = new Map<string, BulkEntry[]>();
   for (const entry of entries) {
     const key = partitionKeyOf(entry.event) ?? `entry:${entry.entryId}`;
