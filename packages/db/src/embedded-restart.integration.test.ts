@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "./client.ts";
 import { startEmbeddedPostgres, tempDataDir, type RunningPostgres } from "./embedded.ts";
 import { migrate } from "./migrate.ts";
+import { findInboxId } from "./queries/project-access.ts";
 import { findTaskForUser, insertTask } from "./queries/tasks.ts";
 
 let running: RunningPostgres | undefined;
@@ -39,7 +40,8 @@ describe("embedded PostgreSQL restarted on its own data folder", () => {
     await migrate(running.url);
     await withDb(running.url, async (db) => {
       await db.user.create({ data: { id: userId, name: "Restart", email: `${userId}@example.test` } });
-      await insertTask(db, { id: taskId, userId, data: { title: "survives a restart" }, tagIds: [], now: new Date() });
+      const projectId = await findInboxId(db, userId);
+      await insertTask(db, { id: taskId, userId, data: { title: "survives a restart", projectId }, tagIds: [], now: new Date() });
     });
     await running.stop();
     running = undefined;

@@ -2,7 +2,7 @@
 export { createDb, type Db, type Tx, type CreateDbOptions } from "./client.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export type * from "./generated/prisma/models.ts";
-export { TaskStatus, TaskPriority, RecurrenceMode } from "./generated/prisma/enums.ts";
+export { TaskStatus, TaskPriority, RecurrenceMode, ProjectRole, ProjectView, InvitationStatus } from "./generated/prisma/enums.ts";
 export * from "./queries/outbox.ts";
 export * from "./queries/outbox-relay.ts";
 export * from "./queries/processed-events.ts";
@@ -16,3 +16,4 @@ export * from "./queries/audit.ts";
 export * from "./queries/notifications.ts";
 export * from "./queries/reminders.ts";
 export * from "./queries/recurrence.ts";
+export * from "./queries/project-access.ts";

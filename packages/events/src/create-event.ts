@@ -9,8 +9,10 @@ export interface CreateEventInput<TDef extends EventDefinition> {
   data: EventData<TDef>;
   /** The task id the event is about. */
   subject: string;
-  /** The owning user's id. */
+  /** The unit of ordering: the task's creator for task events, the project for project events. */
   partitionKey: string;
+  /** The person who acted; omit when a consumer acts on its own. */
+  actorId?: string;
   /** Which part of the system emits it, e.g. "/taskboard/web". */
   source: string;
   /** The event that caused this one; omit for a user's own action. */
@@ -39,6 +41,7 @@ export function createEvent<TDef extends EventDefinition>(
     datacontenttype: "application/json",
     dataversion: definition.version,
     partitionkey: input.partitionKey,
+    ...(input.actorId ? { actorid: input.actorId } : {}),
     correlationid: input.cause?.correlationid ?? id,
     causationid: input.cause?.id ?? id,
     ...(input.traceparent ? { traceparent: input.traceparent } : {}),

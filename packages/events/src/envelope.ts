@@ -12,8 +12,18 @@ export const ZCloudEventEnvelopeSchema = z.object({
   datacontenttype: z.literal("application/json"),
   /** Version of the data schema of `type`; a breaking change is a new type, not a new version. */
   dataversion: z.number().int().positive(),
-  /** The owning user's id: Kafka partition key and the unit of ordering. */
+  /**
+   * The unit of ordering and the Kafka partition key (docs/projects.md, "Ordering"): for task and
+   * reminder events the task's creator (never changes, so one task's events stay in order even
+   * when it moves between projects); for project events the project's id.
+   */
   partitionkey: z.string().min(1),
+  /**
+   * The person whose action this is (a member of the project). Absent when a consumer acted on
+   * its own (a next occurrence, a fired reminder) and in events written before projects, where
+   * the partition key named the actor.
+   */
+  actorid: z.string().min(1).optional(),
   /** The id of the first event of the chain this one belongs to. */
   correlationid: z.string().min(1),
   /** The id of the event that caused this one (equal to `id` for a user's own action). */

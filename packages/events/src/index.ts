@@ -17,4 +17,19 @@ export { reminderScheduled } from "./reminder-events/reminder-scheduled.ts";
 export { reminderCancelled } from "./reminder-events/reminder-cancelled.ts";
 export { reminderFired } from "./reminder-events/reminder-fired.ts";
 export { ZReminderFieldsSchema } from "./reminder-events/reminder-fields.ts";
+export * from "./project-events/project-snapshots.ts";
+export {
+  projectCreated,
+  projectUpdated,
+  projectDeleted,
+  projectRestored,
+  sectionCreated,
+  sectionUpdated,
+  sectionDeleted,
+  invitationCreated,
+  invitationClosed,
+  memberAdded,
+  memberUpdated,
+  memberRemoved,
+} from "./project-events/project-events.ts";
 export * from "./bus.ts";

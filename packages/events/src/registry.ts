@@ -2,6 +2,21 @@
 import { reminderCancelled } from "./reminder-events/reminder-cancelled.ts";
 import { reminderFired } from "./reminder-events/reminder-fired.ts";
 import { reminderScheduled } from "./reminder-events/reminder-scheduled.ts";
+import {
+  invitationClosed,
+  invitationCreated,
+  memberAdded,
+  memberRemoved,
+  memberUpdated,
+  PROJECT_EVENT_DEFINITIONS,
+  projectCreated,
+  projectDeleted,
+  projectRestored,
+  projectUpdated,
+  sectionCreated,
+  sectionDeleted,
+  sectionUpdated,
+} from "./project-events/project-events.ts";
 import { taskCompleted } from "./task-events/task-completed.ts";
 import { taskCreated } from "./task-events/task-created.ts";
 import { taskDeleted } from "./task-events/task-deleted.ts";
@@ -21,6 +36,18 @@ export const eventRegistry = {
   [reminderScheduled.type]: reminderScheduled,
   [reminderCancelled.type]: reminderCancelled,
   [reminderFired.type]: reminderFired,
+  [projectCreated.type]: projectCreated,
+  [projectUpdated.type]: projectUpdated,
+  [projectDeleted.type]: projectDeleted,
+  [projectRestored.type]: projectRestored,
+  [sectionCreated.type]: sectionCreated,
+  [sectionUpdated.type]: sectionUpdated,
+  [sectionDeleted.type]: sectionDeleted,
+  [invitationCreated.type]: invitationCreated,
+  [invitationClosed.type]: invitationClosed,
+  [memberAdded.type]: memberAdded,
+  [memberUpdated.type]: memberUpdated,
+  [memberRemoved.type]: memberRemoved,
 } as const;
 
 /**
@@ -29,6 +56,7 @@ export const eventRegistry = {
  * task: only the audit trail takes it.
  */
 export const TASK_EVENT_DEFINITIONS = [taskCreated, taskUpdated, taskCompleted, taskReopened, taskDeleted, taskRestored] as const;
+export { PROJECT_EVENT_DEFINITIONS };
 /** The reminders-topic definitions. */
 export const REMINDER_EVENT_DEFINITIONS = [reminderScheduled, reminderCancelled, reminderFired] as const;
 

@@ -3,9 +3,10 @@ import { z } from "zod";
 export const TOPICS = {
   taskEvents: "task-events",
   reminders: "reminders",
+  projectEvents: "project-events",
 } as const;
 
-export const ZTopicSchema = z.enum([TOPICS.taskEvents, TOPICS.reminders]);
+export const ZTopicSchema = z.enum([TOPICS.taskEvents, TOPICS.reminders, TOPICS.projectEvents]);
 export type TTopic = z.infer<typeof ZTopicSchema>;
 
 /** Where a topic's poison and exhausted events go. */

@@ -1,6 +1,6 @@
 // Domain errors a use case can raise. They carry no transport detail; trpc/init.ts maps them to
 // TRPCError (and so to 404/409/400) in one place.
-export type TAppErrorCode = "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST";
+export type TAppErrorCode = "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST" | "FORBIDDEN";
 
 export class AppError extends Error {
   override readonly name = "AppError";

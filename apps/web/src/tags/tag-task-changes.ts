@@ -2,7 +2,7 @@
 // deleting it changes those tasks: each gets a new version and a task.updated in the same
 // transaction as the tag change, like any other task change. The audit trail and every open tab
 // learn of it from those events.
-import { bumpTaskVersions, findTasksForUser, lockTagWithTasks, type TagRow, type TaskRow, type Tx } from "@taskboard/db";
+import { bumpTaskVersions, findTasksByIds, lockTagWithTasks, type TagRow, type TaskRow, type Tx } from "@taskboard/db";
 import { AppError } from "@/server/app-error";
 import { recordTaskUpdates } from "@/tasks/task-updates";
 
@@ -27,7 +27,7 @@ export async function lockTagForChange(tx: Tx, params: { userId: string; id: str
   if (!locked) throw new AppError("NOT_FOUND", "Tag not found");
   const tasks: TaskRow[] = [];
   for (const ids of chunked(locked.taskIds)) {
-    const rows = await findTasksForUser(tx, { userId: params.userId, ids });
+    const rows = await findTasksByIds(tx, ids);
     // Only real carriers: an event whose snapshot did not change would be refused (no changedFields).
     tasks.push(...rows.filter((row) => row.tags.some(({ tag }) => tag.id === params.id)));
   }
@@ -42,13 +42,13 @@ export async function recordTagChangeOnTasks(
   const { userId, now } = params;
   for (const before of chunked(params.tasks)) {
     const ids = before.map((row) => row.id);
-    await bumpTaskVersions(tx, { userId, ids, now });
-    const after = new Map((await findTasksForUser(tx, { userId, ids })).map((row) => [row.id, row]));
+    await bumpTaskVersions(tx, { ids, now });
+    const after = new Map((await findTasksByIds(tx, ids)).map((row) => [row.id, row]));
     const changes = before.flatMap((row) => {
       const changed = after.get(row.id);
       return changed ? [{ before: row, after: changed }] : [];
     });
-    await recordTaskUpdates(tx, { userId, changes, now });
+    await recordTaskUpdates(tx, { actorId: userId, changes, now });
   }
 }
 

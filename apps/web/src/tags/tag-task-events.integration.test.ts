@@ -2,6 +2,7 @@
 // writes one task.updated per such task (snapshot before and after, changedFields ["tags"]) with a
 // new version, in the same transaction as the tag change. Tasks without the tag stay as they are.
 import { randomUUID } from "node:crypto";
+import { findInboxId } from "@taskboard/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
 import type { TTaskSnapshot } from "@taskboard/events";
@@ -108,7 +109,8 @@ describe("tag changes are task changes", () => {
   it("a tag on more tasks than one statement takes: one event and one new version each", async () => {
     const tag = await api.tag.create({ name: "bulk" });
     const ids = Array.from({ length: 1_201 }, () => randomUUID());
-    await testDb.db.task.createMany({ data: ids.map((id, n) => ({ id, userId: user.id, title: `bulk ${n}` })) });
+    const projectId = await findInboxId(testDb.db, user.id);
+    await testDb.db.task.createMany({ data: ids.map((id, n) => ({ id, userId: user.id, projectId, title: `bulk ${n}` })) });
     await testDb.db.taskTag.createMany({ data: ids.map((taskId) => ({ taskId, tagId: tag.id })) });
     const events = await eventsOf(() => api.tag.delete({ id: tag.id }));
     expect(new Set(events.map((e) => e.event.subject))).toEqual(new Set(ids));

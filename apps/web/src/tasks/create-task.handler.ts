@@ -1,11 +1,12 @@
 // task.create: inserts the task and its task.created event in one transaction.
 import { randomUUID } from "node:crypto";
-import { insertTask, nextTaskPosition, type Db } from "@taskboard/db";
+import { insertTask, type Db } from "@taskboard/db";
 import { taskCreated, type TTaskSnapshot } from "@taskboard/events";
 import type { TSessionUser } from "@/server/session-user";
 import type { TCreateTask } from "./create-task.schema";
 import { recordTaskEvent } from "./task-outbox";
 import { toTaskSnapshot } from "./task-snapshot";
+import { resolveTaskPlacement } from "./task-placement";
 import { resolveTaskTagIds } from "./task-tags";
 
 export interface CreateTaskOptions {
@@ -18,6 +19,7 @@ export async function createTask({ db, user, input }: CreateTaskOptions): Promis
   return db.$transaction(async (tx) => {
     const now = new Date();
     const id = randomUUID();
+    const placement = await resolveTaskPlacement(tx, { userId: user.id, wanted: input });
     const tagIds = await resolveTaskTagIds(tx, { userId: user.id, tagIds: input.tagIds, tagNames: input.tagNames });
     const recurring = input.rrule != null;
     const dueAt = input.dueAt ? new Date(input.dueAt) : null;
@@ -41,11 +43,11 @@ export async function createTask({ db, user, input }: CreateTaskOptions): Promis
         seriesId: recurring ? randomUUID() : null,
         // The series' DTSTART: every later occurrence is computed from it.
         seriesStartAt: recurring ? dueAt : null,
-        position: input.position ?? (await nextTaskPosition(tx, { userId: user.id })),
+        ...placement,
       },
     });
     const task = toTaskSnapshot(row);
-    await recordTaskEvent(tx, taskCreated, { taskId: id, userId: user.id, data: { task }, now });
+    await recordTaskEvent(tx, taskCreated, { taskId: id, actorId: user.id, data: { task }, now });
     return task;
   });
 }

@@ -24,8 +24,14 @@ export const ZTaskFieldsSchema = z.strictObject({
   tagIds: f.tagIds.optional(),
   /** Tag names; missing ones are created (case-insensitive match with existing ones). */
   tagNames: f.tagNames.optional(),
-  /** Default: below the user's last task. */
+  /** Default: below the project's last task. */
   position: f.position.optional(),
+  /** Default: the user's Inbox. */
+  projectId: f.projectId.optional(),
+  /** A section of the project; default none. */
+  sectionId: f.sectionId.optional(),
+  /** A member of the project; default nobody. */
+  assigneeId: f.assigneeId.optional(),
 });
 
 export const ZCreateTaskSchema = ZTaskFieldsSchema.superRefine((input, ctx) => {

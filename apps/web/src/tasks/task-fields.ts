@@ -102,6 +102,9 @@ export const taskFieldShape = {
   tagIds: ZTagIdsSchema,
   tagNames: ZTagNamesSchema,
   position: ZPositionSchema,
+  projectId: z.uuid("Project id must be a UUID"),
+  sectionId: z.uuid("Section id must be a UUID").nullable(),
+  assigneeId: z.string().min(1, "Assignee id must not be empty").max(100).nullable(),
 };
 
 export const ZTaskIdSchema = z.uuid("Task id must be a UUID");

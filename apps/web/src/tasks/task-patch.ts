@@ -26,6 +26,9 @@ function editableOf(row: TaskRow): TEditable {
     seriesId: row.seriesId,
     seriesStartAt: row.seriesStartAt,
     position: row.position,
+    projectId: row.projectId,
+    sectionId: row.sectionId,
+    assigneeId: row.assigneeId,
   };
 }
 
@@ -46,6 +49,10 @@ export function planTaskPatch(current: TaskRow, patch: TTaskPatch): TaskWriteDat
   if (patch.rrule !== undefined) next.rrule = patch.rrule;
   if (patch.recurrenceMode !== undefined) next.recurrenceMode = patch.recurrenceMode;
   if (patch.position !== undefined) next.position = patch.position;
+  // Already checked against the project's sections and members (task-placement.ts).
+  if (patch.projectId !== undefined) next.projectId = patch.projectId;
+  if (patch.sectionId !== undefined) next.sectionId = patch.sectionId;
+  if (patch.assigneeId !== undefined) next.assigneeId = patch.assigneeId;
 
   // Setting one kind of reminder replaces the other kind.
   if (patch.remindAt != null && patch.remindBeforeMinutes === undefined) next.remindBeforeMinutes = null;

@@ -45,11 +45,11 @@ export async function runTaskTransition(
       allowDeleted: transition.allowDeleted,
     });
     if (transition.isAlreadyDone(current)) return toTaskSnapshot(current);
-    await writeTaskAtVersion(tx, { userId: user.id, current, data: transition.change(now), now });
+    await writeTaskAtVersion(tx, { current, data: transition.change(now), now });
     const row = await findTaskForUser(tx, { userId: user.id, id: current.id });
     if (!row) throw taskNotFound();
     const task = toTaskSnapshot(row);
-    await recordTaskEvent(tx, transition.event, { taskId: task.id, userId: user.id, data: { task }, now });
+    await recordTaskEvent(tx, transition.event, { taskId: task.id, actorId: user.id, data: { task }, now });
     return task;
   });
 }

@@ -18,16 +18,16 @@ function taskUpdatedOf({ before, after }: TaskRowChange) {
 }
 
 /** Writes the event and returns the new snapshot. */
-export async function recordTaskUpdate(tx: Tx, params: TaskRowChange & { userId: string; now: Date }): Promise<TTaskSnapshot> {
+export async function recordTaskUpdate(tx: Tx, params: TaskRowChange & { actorId: string; now: Date }): Promise<TTaskSnapshot> {
   const event = taskUpdatedOf(params);
-  await recordTaskEvents(tx, taskUpdated, { userId: params.userId, now: params.now, events: [event] });
+  await recordTaskEvents(tx, taskUpdated, { actorId: params.actorId, now: params.now, events: [event] });
   return event.data.task;
 }
 
-/** All of one user's changed tasks in one insert. */
+/** Tasks one person's change touched, in one insert. */
 export async function recordTaskUpdates(
   tx: Tx,
-  params: { userId: string; changes: readonly TaskRowChange[]; now: Date },
+  params: { actorId: string; changes: readonly TaskRowChange[]; now: Date },
 ): Promise<void> {
-  await recordTaskEvents(tx, taskUpdated, { userId: params.userId, now: params.now, events: params.changes.map(taskUpdatedOf) });
+  await recordTaskEvents(tx, taskUpdated, { actorId: params.actorId, now: params.now, events: params.changes.map(taskUpdatedOf) });
 }

@@ -1,6 +1,7 @@
 // Loading a task for a change and the optimistic-concurrency rule: a caller that says which
 // version it saw gets a CONFLICT when the task has moved on.
-import { findTaskForUser, updateTaskAtVersion, type TaskRow, type TaskWriteData, type Tx } from "@taskboard/db";
+import { findProjectAccess, findTaskById, findTaskForUser, updateTaskAtVersion, type TaskRow, type TaskWriteData, type Tx } from "@taskboard/db";
+import { checkProjectAccess } from "@/projects/project-access";
 import { AppError } from "@/server/app-error";
 
 export function versionConflict(expected: number, actual: number): AppError {
@@ -13,8 +14,9 @@ export function versionConflict(expected: number, actual: number): AppError {
 export const taskNotFound = () => new AppError("NOT_FOUND", "Task not found");
 
 /**
- * The user's task, or NOT_FOUND (also for another user's task: no existence leak). A deleted
- * task is only returned when `allowDeleted`; otherwise it counts as gone.
+ * A task the user may change, or NOT_FOUND (also for a task in a project they are not in: no
+ * existence leak), or FORBIDDEN for a viewer. A deleted task is only returned when
+ * `allowDeleted`; otherwise it counts as gone. A task of a deleted project is gone.
  */
 export async function loadTaskForChange(
   tx: Tx,
@@ -22,6 +24,9 @@ export async function loadTaskForChange(
 ): Promise<TaskRow> {
   const row = await findTaskForUser(tx, { userId: params.userId, id: params.id });
   if (!row || (row.deletedAt && !params.allowDeleted)) throw taskNotFound();
+  const access = await findProjectAccess(tx, { userId: params.userId, projectId: row.projectId });
+  if (!access || access.deleted) throw taskNotFound();
+  checkProjectAccess(access, "write");
   if (params.expectedVersion !== undefined && params.expectedVersion !== row.version) {
     throw versionConflict(params.expectedVersion, row.version);
   }
@@ -34,17 +39,16 @@ export async function loadTaskForChange(
  */
 export async function writeTaskAtVersion(
   tx: Tx,
-  params: { userId: string; current: TaskRow; data: TaskWriteData; now: Date },
+  params: { current: TaskRow; data: TaskWriteData; now: Date },
 ): Promise<void> {
   const written = await updateTaskAtVersion(tx, {
-    userId: params.userId,
     id: params.current.id,
     expectedVersion: params.current.version,
     data: params.data,
     now: params.now,
   });
   if (!written) {
-    const latest = await findTaskForUser(tx, { userId: params.userId, id: params.current.id });
+    const latest = await findTaskById(tx, params.current.id);
     if (!latest) throw taskNotFound();
     throw versionConflict(params.current.version, latest.version);
   }

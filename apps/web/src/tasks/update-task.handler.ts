@@ -6,6 +6,7 @@ import type { TTaskSnapshot } from "@taskboard/events";
 import type { TSessionUser } from "@/server/session-user";
 import { planTaskPatch } from "./task-patch";
 import { toTaskSnapshot } from "./task-snapshot";
+import { resolveTaskPlacement } from "./task-placement";
 import { resolveTaskTagIds } from "./task-tags";
 import { recordTaskUpdate } from "./task-updates";
 import { loadTaskForChange, taskNotFound, writeTaskAtVersion } from "./task-versions";
@@ -26,7 +27,9 @@ export async function updateTask({ db, user, input }: UpdateTaskOptions): Promis
       id: input.id,
       expectedVersion: input.expectedVersion,
     });
-    const data = planTaskPatch(current, patch);
+    const placing = patch.projectId !== undefined || patch.sectionId !== undefined || patch.assigneeId !== undefined;
+    const placement = placing ? await resolveTaskPlacement(tx, { userId: user.id, current, wanted: patch }) : undefined;
+    const data = planTaskPatch(current, { ...patch, ...placement });
 
     let newTagIds: string[] | undefined;
     if (patch.tagIds !== undefined || patch.tagNames !== undefined) {
@@ -37,11 +40,11 @@ export async function updateTask({ db, user, input }: UpdateTaskOptions): Promis
     }
     if (Object.keys(data).length === 0 && newTagIds === undefined) return toTaskSnapshot(current);
 
-    await writeTaskAtVersion(tx, { userId: user.id, current, data, now });
+    await writeTaskAtVersion(tx, { current, data, now });
     if (newTagIds !== undefined) await replaceTaskTags(tx, { taskId: current.id, tagIds: newTagIds });
     const row = await findTaskForUser(tx, { userId: user.id, id: current.id });
     if (!row) throw taskNotFound();
 
-    return recordTaskUpdate(tx, { userId: user.id, before: current, after: row, now });
+    return recordTaskUpdate(tx, { actorId: user.id, before: current, after: row, now });
   });
 }

@@ -19,6 +19,9 @@ export interface TaskSnapshotRecord {
   recurrenceMode: TaskRow["recurrenceMode"];
   seriesId: string | null;
   seriesStartAt: string | null;
+  projectId: string;
+  sectionId: string | null;
+  assigneeId: string | null;
   position: number;
   version: number;
   tags: { id: string; name: string; color: string }[];
@@ -45,6 +48,9 @@ export function taskRowToSnapshot(row: TaskRow): TaskSnapshotRecord {
     recurrenceMode: row.recurrenceMode,
     seriesId: row.seriesId,
     seriesStartAt: row.seriesStartAt?.toISOString() ?? null,
+    projectId: row.projectId,
+    sectionId: row.sectionId,
+    assigneeId: row.assigneeId,
     position: row.position,
     version: row.version,
     tags: row.tags.map(({ tag }) => ({ id: tag.id, name: tag.name, color: tag.color })),

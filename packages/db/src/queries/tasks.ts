@@ -1,5 +1,7 @@
-// Task reads and writes, always scoped to the owning user (the board's list query: task-list.ts). Callers pass the transaction that
-// also writes the outbox row; nothing here commits on its own.
+// Task reads and writes (the board's list query: task-list.ts). Reads on a person's behalf are
+// scoped to the projects they are a member of; writes are checked by the caller with
+// project-access.ts in the same transaction. Callers pass the transaction that also writes the
+// outbox row; nothing here commits on its own.
 import type { Tx } from "../client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { RecurrenceMode, TaskPriority, TaskStatus } from "../generated/prisma/enums.ts";
@@ -21,6 +23,9 @@ export const taskRowSelect = {
   recurrenceMode: true,
   seriesId: true,
   seriesStartAt: true,
+  projectId: true,
+  sectionId: true,
+  assigneeId: true,
   position: true,
   version: true,
   createdAt: true,
@@ -50,18 +55,27 @@ export interface TaskWriteData {
   recurrenceMode?: RecurrenceMode | null;
   seriesId?: string | null;
   seriesStartAt?: Date | null;
+  projectId?: string;
+  sectionId?: string | null;
+  assigneeId?: string | null;
   position?: number;
   completedAt?: Date | null;
   deletedAt?: Date | null;
 }
 
-/** A task of this user, soft-deleted ones included (undo needs them); null for anyone else's. */
+/** Only the tasks of projects this person is a member of. */
+const visibleTo = (userId: string) => ({ project: { members: { some: { userId } } } }) satisfies Prisma.TaskWhereInput;
+
+/**
+ * A task in one of this person's projects, soft-deleted ones included (undo needs them); null for
+ * a task they cannot see (no existence leak).
+ */
 export async function findTaskForUser(
   tx: Tx,
   params: { userId: string; id: string },
 ): Promise<TaskRow | null> {
   return tx.task.findFirst({
-    where: { id: params.id, userId: params.userId },
+    where: { id: params.id, ...visibleTo(params.userId) },
     select: taskRowSelect,
   });
 }
@@ -71,15 +85,15 @@ const POSITION_LOCK_WAIT_MS = 3_000;
 const POSITION_LOCK_POLL_MS = 50;
 
 /**
- * Position for a new task at the bottom of the user's board. Two creates of one user at once
- * (quick adds, a next occurrence arriving while the user types) would read the same maximum, so
- * they take turns: a transaction-scoped advisory lock per user, which other users never wait on.
+ * Position for a new task at the bottom of a project. Two creates in one project at once (quick
+ * adds, a next occurrence arriving while a member types) would read the same maximum, so they
+ * take turns: a transaction-scoped advisory lock per project, which other projects never wait on.
  * Tried, not waited on: a holder that hangs (a frozen workers process in the middle of creating a
  * next occurrence) must cost a create a short delay, never a failure, so after a few seconds it
  * goes ahead and may share a position (the board then orders those by id).
  */
-export async function nextTaskPosition(tx: Tx, params: { userId: string }): Promise<number> {
-  const key = `task-position:${params.userId}`;
+export async function nextTaskPosition(tx: Tx, params: { projectId: string }): Promise<number> {
+  const key = `task-position:${params.projectId}`;
   const deadline = Date.now() + POSITION_LOCK_WAIT_MS;
   for (;;) {
     const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) AS locked`;
@@ -87,7 +101,7 @@ export async function nextTaskPosition(tx: Tx, params: { userId: string }): Prom
     await new Promise((resolve) => setTimeout(resolve, POSITION_LOCK_POLL_MS));
   }
   const result = await tx.task.aggregate({
-    where: { userId: params.userId, deletedAt: null },
+    where: { projectId: params.projectId, deletedAt: null },
     _max: { position: true },
   });
   return (result._max.position ?? 0) + 1;
@@ -95,7 +109,7 @@ export async function nextTaskPosition(tx: Tx, params: { userId: string }): Prom
 
 export async function insertTask(
   tx: Tx,
-  params: { id: string; userId: string; data: TaskWriteData & { title: string }; tagIds: string[]; now: Date },
+  params: { id: string; userId: string; data: TaskWriteData & { title: string; projectId: string }; tagIds: string[]; now: Date },
 ): Promise<TaskRow> {
   return tx.task.create({
     data: {
@@ -112,21 +126,21 @@ export async function insertTask(
 
 /**
  * Applies `data` and bumps the version only if the task is still at `expectedVersion`: a single
- * UPDATE ... WHERE id AND user_id AND version, so of two concurrent writers exactly one wins.
- * Returns false when nothing matched (gone, someone else's, or changed meanwhile).
+ * UPDATE ... WHERE id AND version, so of two concurrent writers exactly one wins. The caller has
+ * checked the writer's access in this transaction. Returns false when nothing matched (gone, or
+ * changed meanwhile).
  */
 export async function updateTaskAtVersion(
   tx: Tx,
-  params: { userId: string; id: string; expectedVersion: number; data: TaskWriteData; now: Date },
+  params: { id: string; expectedVersion: number; data: TaskWriteData; now: Date },
 ): Promise<boolean> {
   const { count } = await tx.task.updateMany({
-    where: { id: params.id, userId: params.userId, version: params.expectedVersion },
+    where: { id: params.id, version: params.expectedVersion },
     data: { ...params.data, updatedAt: params.now, version: { increment: 1 } },
   });
   return count === 1;
 }
 
-/** This user's tasks among `ids` (deleted ones included), in no particular order. */
 /** Tasks by id whoever owns them: for consumers acting on events (the event names the task). */
 export async function findTasksByIds(tx: Tx, ids: readonly string[]): Promise<TaskRow[]> {
   if (ids.length === 0) return [];
@@ -142,19 +156,20 @@ export async function taskExists(tx: Tx, id: string): Promise<boolean> {
   return (await tx.task.findUnique({ where: { id }, select: { id: true } })) !== null;
 }
 
+/** The tasks among `ids` this person can see (deleted ones included), in no particular order. */
 export async function findTasksForUser(tx: Tx, params: { userId: string; ids: readonly string[] }): Promise<TaskRow[]> {
   if (params.ids.length === 0) return [];
-  return tx.task.findMany({ where: { userId: params.userId, id: { in: [...params.ids] } }, select: taskRowSelect });
+  return tx.task.findMany({ where: { id: { in: [...params.ids] }, ...visibleTo(params.userId) }, select: taskRowSelect });
 }
 
 /**
  * A new version of each of these tasks with no column of its own changed: for a change made
  * elsewhere that their snapshot shows (a renamed or deleted tag). The caller holds their locks.
  */
-export async function bumpTaskVersions(tx: Tx, params: { userId: string; ids: readonly string[]; now: Date }): Promise<void> {
+export async function bumpTaskVersions(tx: Tx, params: { ids: readonly string[]; now: Date }): Promise<void> {
   if (params.ids.length === 0) return;
   await tx.task.updateMany({
-    where: { userId: params.userId, id: { in: [...params.ids] } },
+    where: { id: { in: [...params.ids] } },
     data: { updatedAt: params.now, version: { increment: 1 } },
   });
 }

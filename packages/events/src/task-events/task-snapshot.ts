@@ -32,6 +32,13 @@ export const ZTaskSnapshotSchema = z.object({
   seriesId: z.uuid().nullable(),
   /** The series' DTSTART (see Task.seriesStartAt); absent from events written before it existed. */
   seriesStartAt: isoInstant.nullable().optional(),
+  /**
+   * The task's project, section and assignee (migration 006). Optional only so that events written
+   * before projects existed still parse; every producer now sets them.
+   */
+  projectId: z.uuid().optional(),
+  sectionId: z.uuid().nullable().optional(),
+  assigneeId: z.string().min(1).nullable().optional(),
   position: z.number(),
   version: z.number().int().positive(),
   tags: z

@@ -10,13 +10,13 @@ import {
   insertOutboxEvents,
   insertTask,
   lockTaskCompletion,
-  nextTaskPosition,
   taskRowToSnapshot,
   type Tx,
 } from "@taskboard/db";
 import { createEvent, taskCreated, type taskCompleted, type TTaskSnapshot } from "@taskboard/events";
 import type { ConsumerContext, EventOf } from "../../runtime/define-consumer.ts";
 import { computeNextDue } from "./compute-next-due.ts";
+import { placeNextOccurrence } from "./next-occurrence-placement.ts";
 import { nextOccurrenceData } from "./next-occurrence-task.ts";
 import { RECURRENCE_SOURCE } from "./recurrence-source.ts";
 
@@ -39,6 +39,8 @@ export async function createNextOccurrence(
     log.info({ taskId: completed.id, seriesId: completed.seriesId }, "series is over: no next occurrence");
     return;
   }
+  const placement = await placeNextOccurrence(tx, completed);
+  if (!placement) return;
   const now = new Date();
   const nextTaskId = randomUUID();
   const claimed = await claimRecurrenceSlot(tx, {
@@ -57,7 +59,7 @@ export async function createNextOccurrence(
     userId: completed.userId,
     now,
     tagIds: await liveTagIds(tx, completed),
-    data: nextOccurrenceData(completed, nextDueAt, await nextTaskPosition(tx, { userId: completed.userId })),
+    data: nextOccurrenceData(completed, nextDueAt, placement),
   });
   const created = createEvent(taskCreated, {
     data: { task: taskRowToSnapshot(row) },

@@ -7,7 +7,7 @@
 // its reopen, so the slot is there if the completion created one.
 import {
   findRecurrenceSlot,
-  findTaskForUser,
+  findTaskById,
   insertOutboxEvents,
   releaseRecurrenceSlot,
   taskRowToSnapshot,
@@ -34,13 +34,12 @@ export async function retractNextOccurrence(
   // Leaving the series (seriesId null) keeps COUNT honest: an occurrence that never happened is
   // not counted. The version guard loses to a concurrent edit, which then counts as a change.
   const retracted = await updateTaskAtVersion(tx, {
-    userId,
     id: slot.nextTaskId,
     expectedVersion: UNTOUCHED_VERSION,
     data: { deletedAt: now, seriesId: null },
     now,
   });
-  const next = await findTaskForUser(tx, { userId, id: slot.nextTaskId });
+  const next = await findTaskById(tx, slot.nextTaskId);
   if (!next) {
     await releaseRecurrenceSlot(tx, { sourceTaskId: reopened.id });
     return;

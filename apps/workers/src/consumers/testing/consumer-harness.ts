@@ -3,7 +3,8 @@
 // one transaction), so a test follows one change through relay, bus and consumers.
 import { randomUUID } from "node:crypto";
 import {
-  findTaskForUser,
+  findInboxId,
+  findTaskById,
   insertOutboxEvents,
   insertTask,
   taskRowToSnapshot,
@@ -98,6 +99,7 @@ export async function createTask(
   return db.$transaction(async (tx) => {
     const now = new Date();
     const id = randomUUID();
+    const projectId = data.projectId ?? (await findInboxId(tx, userId));
     const recurring = data.rrule != null;
     const row = await insertTask(tx, {
       id,
@@ -109,6 +111,7 @@ export async function createTask(
         seriesId: recurring ? randomUUID() : null,
         seriesStartAt: recurring ? (data.dueAt ?? null) : null,
         ...data,
+        projectId,
       },
     });
     const task = taskRowToSnapshot(row) as TTaskSnapshot;
@@ -168,13 +171,13 @@ async function changeTask(
   seen?: (current: TTaskSnapshot) => void,
 ): Promise<TTaskSnapshot> {
   return db.$transaction(async (tx) => {
-    const current = await findTaskForUser(tx, { userId: task.userId, id: task.id });
+    const current = await findTaskById(tx, task.id);
     if (!current) throw new Error(`no task ${task.id}`);
     seen?.(taskRowToSnapshot(current) as TTaskSnapshot);
-    if (!(await updateTaskAtVersion(tx, { userId: task.userId, id: task.id, expectedVersion: current.version, data, now }))) {
+    if (!(await updateTaskAtVersion(tx, { id: task.id, expectedVersion: current.version, data, now }))) {
       throw new Error("version conflict");
     }
-    const row = await findTaskForUser(tx, { userId: task.userId, id: task.id });
+    const row = await findTaskById(tx, task.id);
     const next = taskRowToSnapshot(must(row, "the changed task")) as TTaskSnapshot;
     const created = event(next);
     await insertOutboxEvents(tx, created.type.startsWith("task.") ? "task-events" : "reminders", [created]);

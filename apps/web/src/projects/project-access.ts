@@ -1,0 +1,48 @@
+// The one place a procedure decides what a person may do in a project (docs/projects.md,
+// "Permissions"). Not a member, or no such project: NOT_FOUND, so nobody learns a project exists.
+// A member whose role does not allow the change: FORBIDDEN, with a message that says why.
+import { findProjectAccess, findTaskProjectAccess, type ProjectAccess, type Tx } from "@taskboard/db";
+import { AppError } from "@/server/app-error";
+
+/** read: any member; write: tasks and sections (owner, editor); manage: the project itself and its members (owner). */
+export type TProjectNeed = "read" | "write" | "manage";
+
+export const projectNotFound = () => new AppError("NOT_FOUND", "Project not found");
+
+const ROLE_ALLOWS: Record<ProjectAccess["role"], readonly TProjectNeed[]> = {
+  OWNER: ["read", "write", "manage"],
+  EDITOR: ["read", "write"],
+  VIEWER: ["read"],
+};
+
+/** Throws unless the user may do `need` in the project; returns their access when they may. */
+export function checkProjectAccess(access: ProjectAccess | null, need: TProjectNeed, options: { allowDeleted?: boolean } = {}): ProjectAccess {
+  if (!access || (access.deleted && !options.allowDeleted)) throw projectNotFound();
+  if (!ROLE_ALLOWS[access.role].includes(need)) {
+    throw new AppError(
+      "FORBIDDEN",
+      need === "manage"
+        ? "Only the project's owner can do this."
+        : "You can view this project but not change it (your role is viewer). Ask its owner for editor access.",
+    );
+  }
+  return access;
+}
+
+export async function requireProjectAccess(
+  tx: Tx,
+  params: { userId: string; projectId: string; need: TProjectNeed; allowDeleted?: boolean },
+): Promise<ProjectAccess> {
+  const access = await findProjectAccess(tx, params);
+  return checkProjectAccess(access, params.need, { allowDeleted: params.allowDeleted });
+}
+
+/** Access through a task: NOT_FOUND (as "Task not found") when the task is not in one of the user's projects. */
+export async function requireTaskAccess(
+  tx: Tx,
+  params: { userId: string; taskId: string; need: TProjectNeed },
+): Promise<ProjectAccess> {
+  const access = await findTaskProjectAccess(tx, params);
+  if (!access || access.deleted) throw new AppError("NOT_FOUND", "Task not found");
+  return checkProjectAccess(access, params.need);
+}
