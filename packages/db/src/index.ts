@@ -17,3 +17,8 @@ export * from "./queries/notifications.ts";
 export * from "./queries/reminders.ts";
 export * from "./queries/recurrence.ts";
 export * from "./queries/project-access.ts";
+export * from "./queries/projects.ts";
+export * from "./queries/sections.ts";
+export * from "./queries/members.ts";
+export * from "./queries/invitations.ts";
+export * from "./queries/project-snapshots.ts";

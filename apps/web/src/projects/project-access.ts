@@ -37,6 +37,35 @@ export async function requireProjectAccess(
   return checkProjectAccess(access, params.need, { allowDeleted: params.allowDeleted });
 }
 
+/**
+ * The Inbox is personal (docs/projects.md): nobody may share, rename, archive or delete it.
+ * `action` completes the sentence "it cannot be ...".
+ */
+export function refuseInbox(access: ProjectAccess, action: string): ProjectAccess {
+  if (access.isInbox) throw new AppError("BAD_REQUEST", `The Inbox is personal: it cannot be ${action}.`);
+  return access;
+}
+
+/** The owner's changes to a shared project (not the Inbox): rename, archive, delete, invite, members. */
+export async function requireProjectManagement(
+  tx: Tx,
+  params: { userId: string; projectId: string; action: string; allowDeleted?: boolean },
+): Promise<ProjectAccess> {
+  return refuseInbox(await requireProjectAccess(tx, { ...params, need: "manage" }), params.action);
+}
+
+/** Any member but the owner may leave; the owner transfers ownership first. */
+export async function requireMayLeave(tx: Tx, params: { userId: string; projectId: string }): Promise<ProjectAccess> {
+  const access = await requireProjectAccess(tx, { ...params, need: "read" });
+  if (access.role === "OWNER") {
+    throw new AppError(
+      "BAD_REQUEST",
+      access.isInbox ? "The Inbox is personal: you cannot leave it." : "The owner cannot leave the project: transfer ownership to another member first.",
+    );
+  }
+  return access;
+}
+
 /** Access through a task: NOT_FOUND (as "Task not found") when the task is not in one of the user's projects. */
 export async function requireTaskAccess(
   tx: Tx,

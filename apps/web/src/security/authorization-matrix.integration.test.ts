@@ -25,6 +25,7 @@ interface AIds {
   tagName: string;
   notificationIds: string[];
   auditEntryId: string;
+  projectId: string;
 }
 
 /**
@@ -47,6 +48,7 @@ const RANDOM_IDS: AIds = {
   tagName: "no-such-tag",
   notificationIds: [randomUUID()],
   auditEntryId: randomUUID(),
+  projectId: randomUUID(),
 };
 
 function serialised(value: unknown): string {
@@ -56,7 +58,7 @@ function serialised(value: unknown): string {
 /** The result must not mention any of A's ids or A's private strings. */
 function mentionsNothingOfA(result: unknown, ids: AIds) {
   const text = serialised(result);
-  for (const id of [ids.taskId, ids.completedTaskId, ids.deletedTaskId, ids.tagId, ids.auditEntryId, ...ids.notificationIds, aliceUser.id]) {
+  for (const id of [ids.projectId, ids.taskId, ids.completedTaskId, ids.deletedTaskId, ids.tagId, ids.auditEntryId, ...ids.notificationIds, aliceUser.id]) {
     expect(text).not.toContain(id);
   }
   expect(text).not.toContain("Alice's secret");
@@ -64,6 +66,20 @@ function mentionsNothingOfA(result: unknown, ids: AIds) {
 }
 
 const MATRIX: Record<string, TExpectation> = {
+  "project.list": {
+    kind: "own-only",
+    call: (c) => c.project.list(),
+    check: (r) => expect(new Set((r as { projects: { ownerId: string }[] }).projects.map((p) => p.ownerId))).toEqual(new Set([bobUser.id])),
+  },
+  "project.get": { kind: "not-found", call: (c, ids) => c.project.get({ id: ids.projectId }) },
+  "project.create": { kind: "own-only", call: (c) => c.project.create({ name: "Bob's own" }) },
+  "project.update": { kind: "not-found", call: (c, ids) => c.project.update({ id: ids.projectId, expectedVersion: 1, patch: { name: "pwned" } }) },
+  "project.archive": { kind: "not-found", call: (c, ids) => c.project.archive({ id: ids.projectId }) },
+  "project.unarchive": { kind: "not-found", call: (c, ids) => c.project.unarchive({ id: ids.projectId }) },
+  "project.delete": { kind: "not-found", call: (c, ids) => c.project.delete({ id: ids.projectId }) },
+  "project.restore": { kind: "not-found", call: (c, ids) => c.project.restore({ id: ids.projectId }) },
+  "project.reorder": { kind: "not-found", call: (c, ids) => c.project.reorder({ id: ids.projectId, position: 1 }) },
+  "project.setView": { kind: "not-found", call: (c, ids) => c.project.setView({ id: ids.projectId, view: "KANBAN" }) },
   "task.list": {
     kind: "own-only",
     call: (c, ids) => c.task.list({ status: "ALL", tagIds: [ids.tagId] }),
@@ -135,6 +151,15 @@ const MATRIX: Record<string, TExpectation> = {
 
 /** A valid input per procedure, for the anonymous calls (which must fail before the input matters). */
 const VALID_INPUT: Record<string, unknown> = {
+  "project.get": { id: RANDOM_IDS.projectId },
+  "project.create": { name: "anon" },
+  "project.update": { id: RANDOM_IDS.projectId, expectedVersion: 1, patch: { name: "anon" } },
+  "project.archive": { id: RANDOM_IDS.projectId },
+  "project.unarchive": { id: RANDOM_IDS.projectId },
+  "project.delete": { id: RANDOM_IDS.projectId },
+  "project.restore": { id: RANDOM_IDS.projectId },
+  "project.reorder": { id: RANDOM_IDS.projectId, position: 1 },
+  "project.setView": { id: RANDOM_IDS.projectId, view: "KANBAN" },
   "task.list": {},
   "task.get": { id: RANDOM_IDS.taskId },
   "task.create": { title: "anon" },
@@ -173,7 +198,8 @@ async function snapshotOfA() {
     notifications: await db.notification.findMany({ where, orderBy: { id: "asc" } }),
     audit: await db.auditEntry.count({ where }),
     changes: await db.userChange.count({ where }),
-    outbox: await db.outboxEvent.count({ where: { partitionKey: aliceUser.id } }),
+    outbox: await db.outboxEvent.count({ where: { partitionKey: { in: [aliceUser.id, ids.projectId] } } }),
+    projects: await db.project.findMany({ where: { ownerId: aliceUser.id }, orderBy: { id: "asc" }, include: { members: true, sections: true, invitations: true } }),
   };
 }
 
@@ -191,6 +217,7 @@ beforeAll(async () => {
   alice = callerFor(testDb.db, aliceUser);
   bob = callerFor(testDb.db, bobUser);
 
+  const project = await alice.project.create({ name: "Alice's secret project" });
   const tag = await alice.tag.create({ name: "private" });
   const task = await alice.task.create({ title: "Alice's secret", tagIds: [tag.id], description: "Alice's secret notes" });
   const completed = await alice.task.complete({ id: (await alice.task.create({ title: "Alice's secret done" })).id });
@@ -244,6 +271,7 @@ beforeAll(async () => {
     tagName: tag.name,
     notificationIds,
     auditEntryId,
+    projectId: project.id,
   };
 });
 afterAll(() => testDb.drop());

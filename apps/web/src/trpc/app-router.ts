@@ -2,6 +2,7 @@
 import { auditRouter } from "@/audit/router";
 import { userRouter } from "@/auth/router";
 import { notificationRouter } from "@/notifications/router";
+import { projectRouter } from "@/projects/router";
 import { realtimeRouter } from "@/realtime/router";
 import { tagRouter } from "@/tags/router";
 import { taskRouter } from "@/tasks/router";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   realtime: realtimeRouter,
   audit: auditRouter,
   notification: notificationRouter,
+  project: projectRouter,
 });
 
 export type AppRouter = typeof appRouter;
