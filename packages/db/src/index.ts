@@ -19,6 +19,7 @@ export * from "./queries/recurrence.ts";
 export * from "./queries/project-access.ts";
 export * from "./queries/projects.ts";
 export * from "./queries/sections.ts";
+export * from "./queries/task-batches.ts";
 export * from "./queries/members.ts";
 export * from "./queries/invitations.ts";
 export * from "./queries/project-snapshots.ts";

@@ -26,6 +26,7 @@ interface AIds {
   notificationIds: string[];
   auditEntryId: string;
   projectId: string;
+  invitationId: string;
 }
 
 /**
@@ -49,6 +50,7 @@ const RANDOM_IDS: AIds = {
   notificationIds: [randomUUID()],
   auditEntryId: randomUUID(),
   projectId: randomUUID(),
+  invitationId: randomUUID(),
 };
 
 function serialised(value: unknown): string {
@@ -58,7 +60,7 @@ function serialised(value: unknown): string {
 /** The result must not mention any of A's ids or A's private strings. */
 function mentionsNothingOfA(result: unknown, ids: AIds) {
   const text = serialised(result);
-  for (const id of [ids.projectId, ids.taskId, ids.completedTaskId, ids.deletedTaskId, ids.tagId, ids.auditEntryId, ...ids.notificationIds, aliceUser.id]) {
+  for (const id of [ids.projectId, ids.invitationId, ids.taskId, ids.completedTaskId, ids.deletedTaskId, ids.tagId, ids.auditEntryId, ...ids.notificationIds, aliceUser.id]) {
     expect(text).not.toContain(id);
   }
   expect(text).not.toContain("Alice's secret");
@@ -71,6 +73,16 @@ const MATRIX: Record<string, TExpectation> = {
     call: (c) => c.project.list(),
     check: (r) => expect(new Set((r as { projects: { ownerId: string }[] }).projects.map((p) => p.ownerId))).toEqual(new Set([bobUser.id])),
   },
+  "member.list": { kind: "not-found", call: (c, ids) => c.member.list({ projectId: ids.projectId }) },
+  "member.invite": { kind: "not-found", call: (c, ids) => c.member.invite({ projectId: ids.projectId, email: "mallory@example.test", role: "EDITOR" }) },
+  "member.revokeInvitation": { kind: "not-found", call: (c, ids) => c.member.revokeInvitation({ invitationId: ids.invitationId }) },
+  "member.myInvitations": { kind: "own-only", call: (c) => c.member.myInvitations(), check: (r) => expect(r).toEqual([]) },
+  "member.acceptInvitation": { kind: "not-found", call: (c, ids) => c.member.acceptInvitation({ invitationId: ids.invitationId }) },
+  "member.declineInvitation": { kind: "not-found", call: (c, ids) => c.member.declineInvitation({ invitationId: ids.invitationId }) },
+  "member.changeRole": { kind: "not-found", call: (c, ids) => c.member.changeRole({ projectId: ids.projectId, userId: bobUser.id, role: "EDITOR" }) },
+  "member.remove": { kind: "not-found", call: (c, ids) => c.member.remove({ projectId: ids.projectId, userId: aliceUser.id }) },
+  "member.leave": { kind: "not-found", call: (c, ids) => c.member.leave({ projectId: ids.projectId }) },
+  "member.transferOwnership": { kind: "not-found", call: (c, ids) => c.member.transferOwnership({ projectId: ids.projectId, userId: bobUser.id }) },
   "project.get": { kind: "not-found", call: (c, ids) => c.project.get({ id: ids.projectId }) },
   "project.create": { kind: "own-only", call: (c) => c.project.create({ name: "Bob's own" }) },
   "project.update": { kind: "not-found", call: (c, ids) => c.project.update({ id: ids.projectId, expectedVersion: 1, patch: { name: "pwned" } }) },
@@ -151,6 +163,15 @@ const MATRIX: Record<string, TExpectation> = {
 
 /** A valid input per procedure, for the anonymous calls (which must fail before the input matters). */
 const VALID_INPUT: Record<string, unknown> = {
+  "member.list": { projectId: RANDOM_IDS.projectId },
+  "member.invite": { projectId: RANDOM_IDS.projectId, email: "anon@example.test", role: "EDITOR" },
+  "member.revokeInvitation": { invitationId: RANDOM_IDS.invitationId },
+  "member.acceptInvitation": { invitationId: RANDOM_IDS.invitationId },
+  "member.declineInvitation": { invitationId: RANDOM_IDS.invitationId },
+  "member.changeRole": { projectId: RANDOM_IDS.projectId, userId: "someone", role: "EDITOR" },
+  "member.remove": { projectId: RANDOM_IDS.projectId, userId: "someone" },
+  "member.leave": { projectId: RANDOM_IDS.projectId },
+  "member.transferOwnership": { projectId: RANDOM_IDS.projectId, userId: "someone" },
   "project.get": { id: RANDOM_IDS.projectId },
   "project.create": { name: "anon" },
   "project.update": { id: RANDOM_IDS.projectId, expectedVersion: 1, patch: { name: "anon" } },
@@ -218,6 +239,8 @@ beforeAll(async () => {
   bob = callerFor(testDb.db, bobUser);
 
   const project = await alice.project.create({ name: "Alice's secret project" });
+  // An invitation to someone who is not B: B can neither see nor answer it.
+  const invitation = await alice.member.invite({ projectId: project.id, email: "carol@example.test", role: "VIEWER" });
   const tag = await alice.tag.create({ name: "private" });
   const task = await alice.task.create({ title: "Alice's secret", tagIds: [tag.id], description: "Alice's secret notes" });
   const completed = await alice.task.complete({ id: (await alice.task.create({ title: "Alice's secret done" })).id });
@@ -272,6 +295,7 @@ beforeAll(async () => {
     notificationIds,
     auditEntryId,
     projectId: project.id,
+    invitationId: invitation.id,
   };
 });
 afterAll(() => testDb.drop());

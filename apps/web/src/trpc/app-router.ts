@@ -1,6 +1,7 @@
 // The whole tRPC API. The client imports only its type.
 import { auditRouter } from "@/audit/router";
 import { userRouter } from "@/auth/router";
+import { memberRouter } from "@/members/router";
 import { notificationRouter } from "@/notifications/router";
 import { projectRouter } from "@/projects/router";
 import { realtimeRouter } from "@/realtime/router";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   notification: notificationRouter,
   project: projectRouter,
+  member: memberRouter,
 });
 
 export type AppRouter = typeof appRouter;

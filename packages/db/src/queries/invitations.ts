@@ -13,10 +13,18 @@ export const invitationRowSelect = {
   status: true,
   createdAt: true,
   respondedAt: true,
-  project: { select: { name: true } },
+  project: { select: { name: true, deletedAt: true } },
 } satisfies Prisma.ProjectInvitationSelect;
 
 export type InvitationRow = Prisma.ProjectInvitationGetPayload<{ select: typeof invitationRowSelect }>;
+
+/**
+ * Serialises invitations to one project until the transaction ends, so two owners' tabs inviting
+ * the same address at once get a CONFLICT, not the unique index's error.
+ */
+export async function lockProjectInvitations(tx: Tx, projectId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`invitations:${projectId}`}, 0))`;
+}
 
 export async function insertInvitation(
   tx: Tx,

@@ -65,8 +65,9 @@ export async function deleteMember(tx: Tx, params: { projectId: string; userId: 
   await tx.projectMember.delete({ where: { projectId_userId: { projectId: params.projectId, userId: params.userId } } });
 }
 
-/** The live tasks of the project assigned to this person. */
+/** The live tasks of the project assigned to this person, locked until the transaction ends (see listLiveSectionTasks). */
 export async function listAssignedTasksInProject(tx: Tx, params: { projectId: string; userId: string }): Promise<TaskRow[]> {
+  await tx.$executeRaw`SELECT 1 FROM tasks WHERE project_id = ${params.projectId}::uuid AND assignee_id = ${params.userId} AND deleted_at IS NULL FOR UPDATE`;
   return tx.task.findMany({
     where: { projectId: params.projectId, assigneeId: params.userId, deletedAt: null },
     select: taskRowSelect,

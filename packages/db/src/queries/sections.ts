@@ -63,18 +63,11 @@ export async function findSectionById(tx: Tx, id: string): Promise<SectionRow | 
   return tx.section.findUnique({ where: { id }, select: sectionRowSelect });
 }
 
-/** The section's live tasks (deleted ones stay where they are). */
+/**
+ * The section's live tasks (deleted ones stay where they are), locked until the transaction ends
+ * so the snapshots the caller's events carry as "previous" are the ones it overwrites.
+ */
 export async function listLiveSectionTasks(tx: Tx, sectionId: string): Promise<TaskRow[]> {
+  await tx.$executeRaw`SELECT 1 FROM tasks WHERE section_id = ${sectionId}::uuid AND deleted_at IS NULL FOR UPDATE`;
   return tx.task.findMany({ where: { sectionId, deletedAt: null }, select: taskRowSelect, orderBy: { id: "asc" } });
-}
-
-/** Sets the same fields on each of these tasks with a new version; returns them as they are now. */
-export async function updateTasksTogether(
-  tx: Tx,
-  params: { ids: readonly string[]; data: { sectionId?: string | null; assigneeId?: null; deletedAt?: Date }; now: Date },
-): Promise<TaskRow[]> {
-  if (params.ids.length === 0) return [];
-  const ids = [...params.ids];
-  await tx.task.updateMany({ where: { id: { in: ids } }, data: { ...params.data, updatedAt: params.now, version: { increment: 1 } } });
-  return tx.task.findMany({ where: { id: { in: ids } }, select: taskRowSelect, orderBy: { id: "asc" } });
 }

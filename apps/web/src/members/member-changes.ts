@@ -1,0 +1,45 @@
+// Loading another member of a project for the owner's change, and what a member's departure does:
+// their assigned tasks in the project are unassigned (task.updated each, so every member's board
+// follows), then the membership goes (member.removed), all in the caller's transaction.
+import { deleteMember, findMember, listAssignedTasksInProject, updateTasksTogether, type MemberRow, type Tx } from "@taskboard/db";
+import { memberRemoved, type TMemberSnapshot } from "@taskboard/events";
+import { requireProjectManagement } from "@/projects/project-access";
+import { recordProjectEvent } from "@/projects/project-outbox";
+import { toMemberSnapshot } from "@/projects/project-snapshots";
+import { AppError } from "@/server/app-error";
+import { recordTaskUpdates } from "@/tasks/task-updates";
+import { memberNotFound } from "./member-fields";
+
+/** Another member of a project the user owns; the owner themself is a BAD_REQUEST saying what to do instead. */
+export async function loadOtherMemberForChange(
+  tx: Tx,
+  params: { userId: string; projectId: string; memberId: string; action: string; ownerHint: string },
+): Promise<MemberRow> {
+  await requireProjectManagement(tx, { userId: params.userId, projectId: params.projectId, action: params.action });
+  const member = await findMember(tx, { projectId: params.projectId, userId: params.memberId });
+  if (!member) throw memberNotFound();
+  if (member.role === "OWNER") throw new AppError("BAD_REQUEST", params.ownerHint);
+  return member;
+}
+
+export async function removeMembership(
+  tx: Tx,
+  params: { member: MemberRow; reason: "removed" | "left"; actorId: string; now: Date },
+): Promise<TMemberSnapshot> {
+  const { member, actorId, now } = params;
+  const assigned = await listAssignedTasksInProject(tx, { projectId: member.projectId, userId: member.userId });
+  const unassigned = await updateTasksTogether(tx, { ids: assigned.map((task) => task.id), data: { assigneeId: null }, now });
+  const after = new Map(unassigned.map((row) => [row.id, row]));
+  await recordTaskUpdates(tx, {
+    actorId,
+    now,
+    changes: assigned.flatMap((before) => {
+      const row = after.get(before.id);
+      return row ? [{ before, after: row }] : [];
+    }),
+  });
+  await deleteMember(tx, { projectId: member.projectId, userId: member.userId });
+  const snapshot = toMemberSnapshot(member);
+  await recordProjectEvent(tx, memberRemoved, { projectId: member.projectId, actorId, now, subject: member.userId, data: { member: snapshot, reason: params.reason } });
+  return snapshot;
+}
