@@ -1,13 +1,13 @@
 // Loading another member of a project for the owner's change, and what a member's departure does:
 // their assigned tasks in the project are unassigned (task.updated each, so every member's board
 // follows), then the membership goes (member.removed), all in the caller's transaction.
-import { deleteMember, findMember, listAssignedTasksInProject, updateTasksTogether, type MemberRow, type Tx } from "@taskboard/db";
+import { deleteMember, findMember, listAssignedTasksInProject, type MemberRow, type Tx } from "@taskboard/db";
 import { memberRemoved, type TMemberSnapshot } from "@taskboard/events";
 import { requireProjectManagement } from "@/projects/project-access";
 import { recordProjectEvent } from "@/projects/project-outbox";
+import { updateTasksWithEvents } from "@/projects/project-task-changes";
 import { toMemberSnapshot } from "@/projects/project-snapshots";
 import { AppError } from "@/server/app-error";
-import { recordTaskUpdates } from "@/tasks/task-updates";
 import { memberNotFound } from "./member-fields";
 
 /** Another member of a project the user owns; the owner themself is a BAD_REQUEST saying what to do instead. */
@@ -28,16 +28,7 @@ export async function removeMembership(
 ): Promise<TMemberSnapshot> {
   const { member, actorId, now } = params;
   const assigned = await listAssignedTasksInProject(tx, { projectId: member.projectId, userId: member.userId });
-  const unassigned = await updateTasksTogether(tx, { ids: assigned.map((task) => task.id), data: { assigneeId: null }, now });
-  const after = new Map(unassigned.map((row) => [row.id, row]));
-  await recordTaskUpdates(tx, {
-    actorId,
-    now,
-    changes: assigned.flatMap((before) => {
-      const row = after.get(before.id);
-      return row ? [{ before, after: row }] : [];
-    }),
-  });
+  await updateTasksWithEvents(tx, { tasks: assigned, data: { assigneeId: null }, actorId, now });
   await deleteMember(tx, { projectId: member.projectId, userId: member.userId });
   const snapshot = toMemberSnapshot(member);
   await recordProjectEvent(tx, memberRemoved, { projectId: member.projectId, actorId, now, subject: member.userId, data: { member: snapshot, reason: params.reason } });

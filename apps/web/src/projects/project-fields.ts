@@ -5,12 +5,17 @@ import { hasNoNul, ZTagColorSchema } from "@/tags/tag-fields";
 
 export const ZProjectIdSchema = z.uuid("Project id must be a UUID");
 
-export const ZProjectNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Project name must not be empty")
-  .max(PROJECT_LIMITS.name, `Project name must be at most ${PROJECT_LIMITS.name} characters`)
-  .refine(hasNoNul, "Project name cannot contain the NUL character (U+0000)");
+/** A trimmed, non-empty name of at most `max` characters; `label` starts each message ("Section name"). */
+export function nameSchema(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, `${label} must not be empty`)
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine(hasNoNul, `${label} cannot contain the NUL character (U+0000)`);
+}
+
+export const ZProjectNameSchema = nameSchema("Project name", PROJECT_LIMITS.name);
 
 /** Same rule as a tag's colour: "#rrggbb", stored lower-cased. */
 export const ZProjectColorSchema = ZTagColorSchema;

@@ -24,3 +24,10 @@ export function changedFields<T extends object>(previous: T, next: T): string[] 
     (key) => !ignored.has(key) && JSON.stringify(previous[key]) !== JSON.stringify(next[key]),
   );
 }
+
+/** The entries of `patch` that would change `current` (a patch that changes nothing is no change). */
+export function effectivePatch<P extends object>(current: { [K in keyof P]: unknown }, patch: P): Partial<P> {
+  return Object.fromEntries(
+    Object.entries(patch).filter(([key, value]) => value !== undefined && value !== current[key as keyof P]),
+  ) as Partial<P>;
+}

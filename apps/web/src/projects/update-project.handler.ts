@@ -6,7 +6,7 @@ import { projectUpdated } from "@taskboard/events";
 import type { TSessionUser } from "@/server/session-user";
 import { loadProjectForChange, writeProjectAtVersion } from "./project-changes";
 import { recordProjectEvent } from "./project-outbox";
-import { changedFields } from "./project-snapshots";
+import { changedFields, effectivePatch } from "./project-snapshots";
 import { loadProjectView, type TProjectView } from "./project-view";
 import type { TUpdateProject } from "./update-project.schema";
 
@@ -19,9 +19,7 @@ export function updateProject({ db, user, input }: { db: Db; user: TSessionUser;
       action: "renamed or recoloured",
       expectedVersion: input.expectedVersion,
     });
-    const data: ProjectWriteData = {};
-    if (input.patch.name !== undefined && input.patch.name !== current.name) data.name = input.patch.name;
-    if (input.patch.color !== undefined && input.patch.color !== current.color) data.color = input.patch.color;
+    const data: ProjectWriteData = effectivePatch(current, input.patch);
     if (Object.keys(data).length > 0) {
       const change = await writeProjectAtVersion(tx, { current, data, now });
       await recordProjectEvent(tx, projectUpdated, {

@@ -27,6 +27,7 @@ interface AIds {
   auditEntryId: string;
   projectId: string;
   invitationId: string;
+  sectionId: string;
 }
 
 /**
@@ -51,6 +52,7 @@ const RANDOM_IDS: AIds = {
   auditEntryId: randomUUID(),
   projectId: randomUUID(),
   invitationId: randomUUID(),
+  sectionId: randomUUID(),
 };
 
 function serialised(value: unknown): string {
@@ -60,7 +62,7 @@ function serialised(value: unknown): string {
 /** The result must not mention any of A's ids or A's private strings. */
 function mentionsNothingOfA(result: unknown, ids: AIds) {
   const text = serialised(result);
-  for (const id of [ids.projectId, ids.invitationId, ids.taskId, ids.completedTaskId, ids.deletedTaskId, ids.tagId, ids.auditEntryId, ...ids.notificationIds, aliceUser.id]) {
+  for (const id of [ids.projectId, ids.invitationId, ids.sectionId, ids.taskId, ids.completedTaskId, ids.deletedTaskId, ids.tagId, ids.auditEntryId, ...ids.notificationIds, aliceUser.id]) {
     expect(text).not.toContain(id);
   }
   expect(text).not.toContain("Alice's secret");
@@ -83,6 +85,10 @@ const MATRIX: Record<string, TExpectation> = {
   "member.remove": { kind: "not-found", call: (c, ids) => c.member.remove({ projectId: ids.projectId, userId: aliceUser.id }) },
   "member.leave": { kind: "not-found", call: (c, ids) => c.member.leave({ projectId: ids.projectId }) },
   "member.transferOwnership": { kind: "not-found", call: (c, ids) => c.member.transferOwnership({ projectId: ids.projectId, userId: bobUser.id }) },
+  "section.list": { kind: "not-found", call: (c, ids) => c.section.list({ projectId: ids.projectId }) },
+  "section.create": { kind: "not-found", call: (c, ids) => c.section.create({ projectId: ids.projectId, name: "pwned" }) },
+  "section.update": { kind: "not-found", call: (c, ids) => c.section.update({ id: ids.sectionId, expectedVersion: 1, patch: { name: "pwned" } }) },
+  "section.delete": { kind: "not-found", call: (c, ids) => c.section.delete({ id: ids.sectionId, tasks: { action: "deleted" } }) },
   "project.get": { kind: "not-found", call: (c, ids) => c.project.get({ id: ids.projectId }) },
   "project.create": { kind: "own-only", call: (c) => c.project.create({ name: "Bob's own" }) },
   "project.update": { kind: "not-found", call: (c, ids) => c.project.update({ id: ids.projectId, expectedVersion: 1, patch: { name: "pwned" } }) },
@@ -172,6 +178,10 @@ const VALID_INPUT: Record<string, unknown> = {
   "member.remove": { projectId: RANDOM_IDS.projectId, userId: "someone" },
   "member.leave": { projectId: RANDOM_IDS.projectId },
   "member.transferOwnership": { projectId: RANDOM_IDS.projectId, userId: "someone" },
+  "section.list": { projectId: RANDOM_IDS.projectId },
+  "section.create": { projectId: RANDOM_IDS.projectId, name: "anon" },
+  "section.update": { id: RANDOM_IDS.sectionId, expectedVersion: 1, patch: { name: "anon" } },
+  "section.delete": { id: RANDOM_IDS.sectionId, tasks: { action: "deleted" } },
   "project.get": { id: RANDOM_IDS.projectId },
   "project.create": { name: "anon" },
   "project.update": { id: RANDOM_IDS.projectId, expectedVersion: 1, patch: { name: "anon" } },
@@ -239,6 +249,7 @@ beforeAll(async () => {
   bob = callerFor(testDb.db, bobUser);
 
   const project = await alice.project.create({ name: "Alice's secret project" });
+  const section = await alice.section.create({ projectId: project.id, name: "Alice's secret column" });
   // An invitation to someone who is not B: B can neither see nor answer it.
   const invitation = await alice.member.invite({ projectId: project.id, email: "carol@example.test", role: "VIEWER" });
   const tag = await alice.tag.create({ name: "private" });
@@ -296,6 +307,7 @@ beforeAll(async () => {
     auditEntryId,
     projectId: project.id,
     invitationId: invitation.id,
+    sectionId: section.id,
   };
 });
 afterAll(() => testDb.drop());

@@ -5,6 +5,7 @@ import { memberRouter } from "@/members/router";
 import { notificationRouter } from "@/notifications/router";
 import { projectRouter } from "@/projects/router";
 import { realtimeRouter } from "@/realtime/router";
+import { sectionRouter } from "@/sections/router";
 import { tagRouter } from "@/tags/router";
 import { taskRouter } from "@/tasks/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   project: projectRouter,
   member: memberRouter,
+  section: sectionRouter,
 });
 
 export type AppRouter = typeof appRouter;
