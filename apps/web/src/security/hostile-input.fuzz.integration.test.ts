@@ -30,6 +30,9 @@ let handle: (request: Request) => Promise<Response>;
 let cookie: string;
 let taskId: string;
 let tagId: string;
+let projectId: string;
+let sectionId: string;
+let invitationId: string;
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
   .map(([path, procedure]) => ({ path, type: procedure._def.type }))
@@ -63,6 +66,28 @@ function validInputs(): Record<string, Record<string, unknown> | undefined> {
     "audit.list": { types: ["task.created"], taskId, limit: 10 },
     "notification.list": { unreadOnly: true, limit: 10 },
     "notification.markRead": { ids: [taskId] },
+    "project.get": { id: projectId },
+    "project.create": { name: "fuzz", color: "#123456" },
+    "project.update": { id: projectId, expectedVersion: 1, patch: { name: "renamed", color: "#abcdef" } },
+    "project.archive": { id: projectId },
+    "project.unarchive": { id: projectId },
+    "project.delete": { id: projectId },
+    "project.restore": { id: projectId },
+    "project.reorder": { id: projectId, position: 2 },
+    "project.setView": { id: projectId, view: "KANBAN" },
+    "section.list": { projectId },
+    "section.create": { projectId, name: "fuzz", position: 1 },
+    "section.update": { id: sectionId, expectedVersion: 1, patch: { name: "renamed", position: 2 } },
+    "section.delete": { id: sectionId, tasks: { action: "moved", toSectionId: null } },
+    "member.list": { projectId },
+    "member.invite": { projectId, email: "friend@example.test", role: "EDITOR" },
+    "member.revokeInvitation": { invitationId },
+    "member.acceptInvitation": { invitationId },
+    "member.declineInvitation": { invitationId },
+    "member.changeRole": { projectId, userId: "someone", role: "VIEWER" },
+    "member.remove": { projectId, userId: "someone" },
+    "member.leave": { projectId },
+    "member.transferOwnership": { projectId, userId: "someone" },
   };
 }
 
@@ -129,6 +154,10 @@ async function fingerprint(): Promise<string> {
       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM tags t),
       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.task_id, t.tag_id), '')) FROM task_tags t),
       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM notifications t),
+      (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM projects t),
+      (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.project_id, t.user_id), '')) FROM project_members t),
+      (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM project_invitations t),
+      (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM sections t),
       (SELECT count(*) FROM outbox_events),
       (SELECT count(*) FROM user_changes),
       (SELECT count(*) FROM audit_entries)
@@ -161,6 +190,12 @@ beforeAll(async () => {
   tagId = tag.result.data.id;
   const task = await (await send("task.create", "mutation", { title: "seed", tagIds: [tagId] })).json();
   taskId = task.result.data.id;
+  const project = await (await send("project.create", "mutation", { name: "seed" })).json();
+  projectId = project.result.data.id;
+  const section = await (await send("section.create", "mutation", { projectId, name: "seed" })).json();
+  sectionId = section.result.data.id;
+  const invitation = await (await send("member.invite", "mutation", { projectId, email: "invitee@example.test", role: "VIEWER" })).json();
+  invitationId = invitation.result.data.id;
 });
 afterAll(() => testDb.drop());
 
@@ -275,6 +310,8 @@ describe("hostile input through the real HTTP handler", () => {
     ["task.create", "mutation", { title: "ok", description: "nul\u0000description" }],
     ["task.create", "mutation", { title: "ok", tagNames: ["nul\u0000tag"] }],
     ["tag.create", "mutation", { name: "nul\u0000" }],
+    ["project.create", "mutation", { name: "nul\u0000" }],
+    ["section.create", "mutation", { projectId: "00000000-0000-4000-8000-000000000000", name: "nul\u0000" }],
     ["task.list", "query", { search: "a\u0000b" }],
   ] as const)("U+0000 in %s text is a 400 with a message, not a database 500 (regression)", async (path, type, input) => {
     const before = await fingerprint();
