@@ -18,7 +18,7 @@ import { freePort } from "@taskboard/db/ports";
 import { allPids, cmdline, processTree, residentBytes } from "./processes.ts";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
-import { signUpOverHttp } from "@taskboard/devtools";
+import { signUpOverHttp, trpcData, trpcFetch } from "@taskboard/devtools";
 
 const MINUTES = Math.max(1, Math.min(60, Number(process.env.SOAK_MINUTES ?? 10)));
 const USERS = Math.max(1, Math.min(5, Number(process.env.SOAK_USERS ?? 4)));
@@ -175,23 +175,15 @@ function record(sample: Sample) {
 
 async function call<T>(user: User, op: Op, input?: unknown): Promise<T | null> {
   const started = performance.now();
-  const headers = { "content-type": "application/json", cookie: user.cookie, origin };
   try {
-    const res = QUERIES.has(op)
-      ? await fetch(`${base}/api/trpc/${op}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, {
-          headers,
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        })
-      : await fetch(`${base}/api/trpc/${op}`, {
-          method: "POST",
-          headers,
-          body: input === undefined ? undefined : JSON.stringify(input),
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
+    const res = await trpcFetch({ base, origin, cookie: user.cookie }, op, input, {
+      query: QUERIES.has(op),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     const text = await res.text();
     record({ op, ms: performance.now() - started, ok: res.ok, status: String(res.status) });
     if (!res.ok) return null;
-    return (JSON.parse(text) as { result: { data: T } }).result.data;
+    return trpcData<T>(text);
   } catch (error) {
     const timeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     record({ op, ms: performance.now() - started, ok: false, status: timeout ? "timeout" : "error" });
