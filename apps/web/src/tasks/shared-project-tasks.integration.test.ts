@@ -126,6 +126,22 @@ describe("a removed member", () => {
   });
 });
 
+describe("a deleted project", () => {
+  it("hides its tasks from every member until it is restored", async () => {
+    const project = await createSharedProject(testDb.db, owner, [{ user: editor, role: "EDITOR" }]);
+    const task = await asOwner.task.create({ title: "In the bin with its project", projectId: project.projectId });
+    await testDb.db.project.update({ where: { id: project.projectId }, data: { deletedAt: new Date() } });
+    const before = await countOutbox(testDb.db);
+    for (const caller of [asOwner, asEditor]) {
+      await expect(caller.task.get({ id: task.id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Task not found" });
+      await expect(caller.task.complete({ id: task.id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Task not found" });
+    }
+    expect(await countOutbox(testDb.db)).toBe(before);
+    await testDb.db.project.update({ where: { id: project.projectId }, data: { deletedAt: null } });
+    expect(await asEditor.task.get({ id: task.id })).toEqual(task);
+  });
+});
+
 describe("task.move", () => {
   it("moves within a project into a column: one task.updated naming what changed", async () => {
     const task = await ownersTask();
