@@ -31,6 +31,8 @@ let cookie: string;
 let taskId: string;
 let tagId: string;
 let projectId: string;
+/** A project of the fuzzer's own (not the Inbox), with a section and a pending invitation. */
+let sharedProjectId: string;
 let sectionId: string;
 let invitationId: string;
 
@@ -41,7 +43,7 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 /** A valid input per procedure (the seed for near-valid mutations); undefined = takes no input. */
 function validInputs(): Record<string, Record<string, unknown> | undefined> {
   return {
-    "task.list": { status: "ALL", limit: 10, search: "x", sort: "due", tagIds: [tagId] },
+    "task.list": { status: "ALL", limit: 10, search: "x", sort: "due", tagIds: [tagId], projectId, sectionId: null, assignedToMe: false },
     "task.get": { id: taskId },
     "task.create": {
       title: "fuzz",
@@ -55,6 +57,7 @@ function validInputs(): Record<string, Record<string, unknown> | undefined> {
     },
     "task.update": { id: taskId, expectedVersion: 1, patch: { title: "t", priority: "LOW" } },
     "task.reorder": { id: taskId, expectedVersion: 1, position: 3 },
+    "task.move": { id: taskId, expectedVersion: 1, projectId, sectionId: null, position: 3 },
     "task.complete": { id: taskId },
     "task.reopen": { id: taskId },
     "task.delete": { id: taskId },
@@ -66,28 +69,28 @@ function validInputs(): Record<string, Record<string, unknown> | undefined> {
     "audit.list": { types: ["task.created"], taskId, limit: 10 },
     "notification.list": { unreadOnly: true, limit: 10 },
     "notification.markRead": { ids: [taskId] },
-    "project.get": { id: projectId },
+    "project.get": { id: sharedProjectId },
     "project.create": { name: "fuzz", color: "#123456" },
-    "project.update": { id: projectId, expectedVersion: 1, patch: { name: "renamed", color: "#abcdef" } },
-    "project.archive": { id: projectId },
-    "project.unarchive": { id: projectId },
-    "project.delete": { id: projectId },
-    "project.restore": { id: projectId },
-    "project.reorder": { id: projectId, position: 2 },
-    "project.setView": { id: projectId, view: "KANBAN" },
-    "section.list": { projectId },
-    "section.create": { projectId, name: "fuzz", position: 1 },
+    "project.update": { id: sharedProjectId, expectedVersion: 1, patch: { name: "renamed", color: "#abcdef" } },
+    "project.archive": { id: sharedProjectId },
+    "project.unarchive": { id: sharedProjectId },
+    "project.delete": { id: sharedProjectId },
+    "project.restore": { id: sharedProjectId },
+    "project.reorder": { id: sharedProjectId, position: 2 },
+    "project.setView": { id: sharedProjectId, view: "KANBAN" },
+    "section.list": { projectId: sharedProjectId },
+    "section.create": { projectId: sharedProjectId, name: "fuzz", position: 1 },
     "section.update": { id: sectionId, expectedVersion: 1, patch: { name: "renamed", position: 2 } },
     "section.delete": { id: sectionId, tasks: { action: "moved", toSectionId: null } },
-    "member.list": { projectId },
-    "member.invite": { projectId, email: "friend@example.test", role: "EDITOR" },
+    "member.list": { projectId: sharedProjectId },
+    "member.invite": { projectId: sharedProjectId, email: "friend@example.test", role: "EDITOR" },
     "member.revokeInvitation": { invitationId },
     "member.acceptInvitation": { invitationId },
     "member.declineInvitation": { invitationId },
-    "member.changeRole": { projectId, userId: "someone", role: "VIEWER" },
-    "member.remove": { projectId, userId: "someone" },
-    "member.leave": { projectId },
-    "member.transferOwnership": { projectId, userId: "someone" },
+    "member.changeRole": { projectId: sharedProjectId, userId: "someone", role: "VIEWER" },
+    "member.remove": { projectId: sharedProjectId, userId: "someone" },
+    "member.leave": { projectId: sharedProjectId },
+    "member.transferOwnership": { projectId: sharedProjectId, userId: "someone" },
   };
 }
 
@@ -190,11 +193,12 @@ beforeAll(async () => {
   tagId = tag.result.data.id;
   const task = await (await send("task.create", "mutation", { title: "seed", tagIds: [tagId] })).json();
   taskId = task.result.data.id;
+  projectId = task.result.data.projectId;
   const project = await (await send("project.create", "mutation", { name: "seed" })).json();
-  projectId = project.result.data.id;
-  const section = await (await send("section.create", "mutation", { projectId, name: "seed" })).json();
+  sharedProjectId = project.result.data.id;
+  const section = await (await send("section.create", "mutation", { projectId: sharedProjectId, name: "seed" })).json();
   sectionId = section.result.data.id;
-  const invitation = await (await send("member.invite", "mutation", { projectId, email: "invitee@example.test", role: "VIEWER" })).json();
+  const invitation = await (await send("member.invite", "mutation", { projectId: sharedProjectId, email: "invitee@example.test", role: "VIEWER" })).json();
   invitationId = invitation.result.data.id;
 });
 afterAll(() => testDb.drop());
