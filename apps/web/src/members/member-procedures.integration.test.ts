@@ -53,6 +53,15 @@ describe("member.invite", () => {
     expect(await countOutbox(testDb.db)).toBe(1);
   });
 
+  it("two invitations of one address at the same moment: one is created, the other is a CONFLICT (not a 500)", async () => {
+    // Several rounds at once, so the two transactions really overlap in at least some of them.
+    const emails = Array.from({ length: 6 }, (_, i) => `race-${i}-${randomUUID().slice(0, 8)}@example.test`);
+    const results = await Promise.allSettled(emails.flatMap((email) => [1, 2].map(() => api.member.invite({ projectId, email, role: "EDITOR" }))));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(emails.length);
+    for (const rejected of results.filter((r) => r.status === "rejected")) expect(rejected).toMatchObject({ reason: { code: "CONFLICT" } });
+    expect(await countOutbox(testDb.db)).toBe(emails.length);
+  });
+
   it("refuses to share the Inbox", async () => {
     const inbox = must((await api.project.list()).projects.find((p) => p.isInbox));
     await expect(api.member.invite({ projectId: inbox.id, email: bo.email, role: "EDITOR" })).rejects.toMatchObject({
@@ -110,6 +119,18 @@ describe("member.acceptInvitation / declineInvitation / revokeInvitation", () =>
     expect(await api.member.revokeInvitation({ invitationId: invitation.id })).toMatchObject({ status: "REVOKED" });
     expect(await callerFor(testDb.db, bo).member.myInvitations()).toEqual([]);
     expect(await eventTypes()).toEqual(["invitation.created", "invitation.closed"]);
+  });
+});
+
+describe("an invitation to a deleted project", () => {
+  it("is no longer shown, and accepting it is NOT_FOUND; after a restore it is back", async () => {
+    const invitation = await api.member.invite({ projectId, email: bo.email, role: "EDITOR" });
+    await api.project.delete({ id: projectId });
+    const invitee = callerFor(testDb.db, bo);
+    expect(await invitee.member.myInvitations()).toEqual([]);
+    await expect(invitee.member.acceptInvitation({ invitationId: invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Invitation not found" });
+    await api.project.restore({ id: projectId });
+    expect((await invitee.member.myInvitations()).map((i) => i.id)).toEqual([invitation.id]);
   });
 });
 
