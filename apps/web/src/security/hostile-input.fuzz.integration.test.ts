@@ -316,6 +316,7 @@ describe("hostile input through the real HTTP handler", () => {
     ["tag.create", "mutation", { name: "nul\u0000" }],
     ["project.create", "mutation", { name: "nul\u0000" }],
     ["section.create", "mutation", { projectId: "00000000-0000-4000-8000-000000000000", name: "nul\u0000" }],
+    ["member.remove", "mutation", { projectId: "00000000-0000-4000-8000-000000000000", userId: "nul\u0000" }],
     ["task.list", "query", { search: "a\u0000b" }],
   ] as const)("U+0000 in %s text is a 400 with a message, not a database 500 (regression)", async (path, type, input) => {
     const before = await fingerprint();
