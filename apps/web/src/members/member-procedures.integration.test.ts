@@ -217,6 +217,16 @@ describe("member.transferOwnership", () => {
     await api.member.leave({ projectId });
   });
 
+  it("two transfers at once: one wins, the other is a CONFLICT, and the project has one owner", async () => {
+    await addMember(testDb.db, { owner, projectId, member: bo, role: "EDITOR" });
+    await addMember(testDb.db, { owner, projectId, member: cy, role: "EDITOR" });
+    const results = await Promise.allSettled([bo, cy].map((to) => api.member.transferOwnership({ projectId, userId: to.id })));
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: expect.stringMatching(/^(CONFLICT|FORBIDDEN)$/) } });
+    const owners = (await callerFor(testDb.db, bo).member.list({ projectId })).members.filter((m) => m.role === "OWNER");
+    expect(owners).toHaveLength(1);
+  });
+
   it("refuses a transfer to a non-member or to oneself, changing nothing", async () => {
     await expect(api.member.transferOwnership({ projectId, userId: cy.id })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Member not found" });
     await expect(api.member.transferOwnership({ projectId, userId: owner.id })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/already own/) });

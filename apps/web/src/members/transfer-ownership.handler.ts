@@ -27,6 +27,9 @@ export function transferOwnership({ db, user, input }: { db: Db; user: TSessionU
     });
     const oldOwner = await findMember(tx, { projectId, userId: user.id });
     if (!oldOwner) throw memberNotFound();
+    // The project's version first: of two transfers at once, the second waits here and gets a
+    // CONFLICT, instead of breaking the one-owner index.
+    const change = await writeProjectAtVersion(tx, { current: project, data: { ownerId: successor.userId }, now });
     const demoted = await updateMemberRole(tx, { projectId, userId: user.id, role: "EDITOR" });
     const promoted = await updateMemberRole(tx, { projectId, userId: successor.userId, role: "OWNER" });
     await recordProjectEvents(tx, memberUpdated, {
@@ -38,7 +41,6 @@ export function transferOwnership({ db, user, input }: { db: Db; user: TSessionU
         { subject: successor.userId, data: { previous: toMemberSnapshot(successor), member: toMemberSnapshot(promoted) } },
       ],
     });
-    const change = await writeProjectAtVersion(tx, { current: project, data: { ownerId: successor.userId }, now });
     await recordProjectEvent(tx, projectUpdated, { projectId, actorId: user.id, now, subject: projectId, data: { ...change, changedFields: ["ownerId"] } });
     return loadProjectView(tx, { userId: user.id, projectId });
   });
