@@ -1,7 +1,7 @@
 // Loading another member of a project for the owner's change, and what a member's departure does:
 // their assigned tasks in the project are unassigned (task.updated each, so every member's board
 // follows), then the membership goes (member.removed), all in the caller's transaction.
-import { deleteMember, findMember, listAssignedTasksInProject, type MemberRow, type Tx } from "@taskboard/db";
+import { deleteMember, findMember, listAssignedTasksInProject, updateMemberRole, type MemberRow, type ProjectRole, type Tx } from "@taskboard/db";
 import { memberRemoved, type TMemberSnapshot } from "@taskboard/events";
 import { requireProjectManagement } from "@/projects/project-access";
 import { recordProjectEvent } from "@/projects/project-outbox";
@@ -22,6 +22,13 @@ export async function loadOtherMemberForChange(
   return member;
 }
 
+/** Gives the member a new role; NOT_FOUND when they left or were removed meanwhile. */
+export async function setMemberRole(tx: Tx, params: { projectId: string; userId: string; role: ProjectRole }): Promise<MemberRow> {
+  const member = await updateMemberRole(tx, params);
+  if (!member) throw memberNotFound();
+  return member;
+}
+
 export async function removeMembership(
   tx: Tx,
   params: { member: MemberRow; reason: "removed" | "left"; actorId: string; now: Date },
@@ -29,7 +36,7 @@ export async function removeMembership(
   const { member, actorId, now } = params;
   const assigned = await listAssignedTasksInProject(tx, { projectId: member.projectId, userId: member.userId });
   await updateTasksWithEvents(tx, { tasks: assigned, data: { assigneeId: null }, actorId, now });
-  await deleteMember(tx, { projectId: member.projectId, userId: member.userId });
+  if (!(await deleteMember(tx, { projectId: member.projectId, userId: member.userId }))) throw memberNotFound();
   const snapshot = toMemberSnapshot(member);
   await recordProjectEvent(tx, memberRemoved, { projectId: member.projectId, actorId, now, subject: member.userId, data: { member: snapshot, reason: params.reason } });
   return snapshot;

@@ -1,14 +1,14 @@
 // member.transferOwnership: the owner hands the project to another member, who becomes OWNER; the
 // old owner stays as an EDITOR. Two member.updated and a project.updated (ownerId) in one
 // transaction. The old owner's role goes first: the database allows one owner per project.
-import { findMember, updateMemberRole, type Db } from "@taskboard/db";
+import { findMember, type Db } from "@taskboard/db";
 import { memberUpdated, projectUpdated } from "@taskboard/events";
 import { loadProjectForChange, writeProjectAtVersion } from "@/projects/project-changes";
 import { recordProjectEvent, recordProjectEvents } from "@/projects/project-outbox";
 import { toMemberSnapshot } from "@/projects/project-snapshots";
 import { loadProjectView, type TProjectView } from "@/projects/project-view";
 import type { TSessionUser } from "@/server/session-user";
-import { loadOtherMemberForChange } from "./member-changes";
+import { loadOtherMemberForChange, setMemberRole } from "./member-changes";
 import { memberNotFound } from "./member-fields";
 import type { TTransferOwnership } from "./transfer-ownership.schema";
 
@@ -30,8 +30,8 @@ export function transferOwnership({ db, user, input }: { db: Db; user: TSessionU
     // The project's version first: of two transfers at once, the second waits here and gets a
     // CONFLICT, instead of breaking the one-owner index.
     const change = await writeProjectAtVersion(tx, { current: project, data: { ownerId: successor.userId }, now });
-    const demoted = await updateMemberRole(tx, { projectId, userId: user.id, role: "EDITOR" });
-    const promoted = await updateMemberRole(tx, { projectId, userId: successor.userId, role: "OWNER" });
+    const demoted = await setMemberRole(tx, { projectId, userId: user.id, role: "EDITOR" });
+    const promoted = await setMemberRole(tx, { projectId, userId: successor.userId, role: "OWNER" });
     await recordProjectEvents(tx, memberUpdated, {
       projectId,
       actorId: user.id,

@@ -53,16 +53,16 @@ export async function insertMember(
   });
 }
 
-export async function updateMemberRole(tx: Tx, params: { projectId: string; userId: string; role: ProjectRole }): Promise<MemberRow> {
-  return tx.projectMember.update({
-    where: { projectId_userId: { projectId: params.projectId, userId: params.userId } },
-    data: { role: params.role },
-    select: memberRowSelect,
-  });
+/** The member with the new role; null when they are no longer a member (removed or left meanwhile). */
+export async function updateMemberRole(tx: Tx, params: { projectId: string; userId: string; role: ProjectRole }): Promise<MemberRow | null> {
+  const { count } = await tx.projectMember.updateMany({ where: { projectId: params.projectId, userId: params.userId }, data: { role: params.role } });
+  return count === 1 ? findMember(tx, params) : null;
 }
 
-export async function deleteMember(tx: Tx, params: { projectId: string; userId: string }): Promise<void> {
-  await tx.projectMember.delete({ where: { projectId_userId: { projectId: params.projectId, userId: params.userId } } });
+/** False when they were no longer a member. */
+export async function deleteMember(tx: Tx, params: { projectId: string; userId: string }): Promise<boolean> {
+  const { count } = await tx.projectMember.deleteMany({ where: { projectId: params.projectId, userId: params.userId } });
+  return count === 1;
 }
 
 /** The live tasks of the project assigned to this person, locked until the transaction ends (see listLiveSectionTasks). */
