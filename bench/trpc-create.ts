@@ -91,15 +91,24 @@ async function concurrent(runs: readonly ((n: number) => Promise<number>)[], sec
 // 50-client run that followed shared the machine with that.)
 const pool = new pg.Pool({ connectionString: databaseUrl, max: CLIENTS + 2 });
 function bare(userId: string) {
+  // A task lives in a project since shared boards: the user's Inbox, where task.create puts it without a projectId.
+  let inbox: Promise<string> | undefined;
+  const inboxOf = async () => {
+    const { rows } = await pool.query<{ id: string }>("SELECT id FROM projects WHERE owner_id = $1 AND is_inbox", [userId]);
+    const id = rows[0]?.id;
+    if (!id) throw new Error(`user ${userId} has no Inbox project`);
+    return id;
+  };
   return async function bareInsert(n: number): Promise<number> {
+    const projectId = await (inbox ??= inboxOf());
     const started = performance.now();
     const db = await pool.connect();
     try {
       const taskId = randomUUID();
       await db.query("BEGIN");
       await db.query(
-        "INSERT INTO tasks (id, user_id, title, priority, due_at, position) VALUES ($1, $2, $3, 'MEDIUM', now() + interval '1 day', $4)",
-        [taskId, userId, `Bare task ${n}`, n],
+        "INSERT INTO tasks (id, user_id, project_id, title, priority, due_at, position) VALUES ($1, $2, $3, $4, 'MEDIUM', now() + interval '1 day', $5)",
+        [taskId, userId, projectId, `Bare task ${n}`, n],
       );
       // Written as already published: its event is not a real CloudEvent, and relayed it would
       // only be dead-lettered by every consumer, loading the machine during the next run.
