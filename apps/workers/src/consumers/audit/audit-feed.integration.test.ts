@@ -7,7 +7,7 @@ import { TOPICS } from "@taskboard/events";
 import { sampleEvent } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TUserChangeMessage } from "../../realtime/user-change.ts";
+import type { TUserChangeMessage } from "@taskboard/realtime";
 import { createConsumerSubscription } from "../../runtime/consumer-subscription.ts";
 import type { ConsumerDefinition } from "../../runtime/define-consumer.ts";
 import { adminDatabaseUrl } from "../../testing/admin-database-url.ts";
