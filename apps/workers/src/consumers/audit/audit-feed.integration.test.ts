@@ -41,7 +41,7 @@ describe("audit consumer → change feed", () => {
 
     const entry = await database.db.auditEntry.findFirstOrThrow({ select: { id: true, occurredAt: true } });
     const feed = await listUserChangesSince(database.db, { userId: "user-a", afterSeq: 0, limit: 10 });
-    const payload = { type: "task.created", taskId: task.id, occurredAt: entry.occurredAt.toISOString() };
+    const payload = { type: "task.created", taskId: task.id, projectId: null, occurredAt: entry.occurredAt.toISOString() };
     expect(feed.changes).toMatchObject([{ seq: 1, kind: "audit", entityId: entry.id, version: task.version, payload }]);
     expect(pushed).toEqual([{ userId: "user-a", change: { seq: 1, kind: "audit", entityId: entry.id, version: task.version, payload } }]);
   });

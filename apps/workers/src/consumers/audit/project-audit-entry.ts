@@ -4,13 +4,9 @@
 // the person who acted (`actorid`; every producer of project events sets it) and to the project,
 // whose members read it in the project's history.
 import type { AuditDiffEntry, AuditEntryInput } from "@taskboard/db";
-import type { EventData, TCloudEvent } from "@taskboard/events";
-import type { PROJECT_EVENT_DEFINITIONS } from "@taskboard/events";
+import type { ProjectEvent } from "../project-event.ts";
 import { entryEnvelope } from "./entry-envelope.ts";
 import { projectSnapshotDiff } from "./project-snapshot-diff.ts";
-
-type Definition = (typeof PROJECT_EVENT_DEFINITIONS)[number];
-export type ProjectEvent = { [D in Definition as D["type"]]: TCloudEvent<D["type"], EventData<D>> }[Definition["type"]];
 
 interface Subject {
   projectId: string;
