@@ -3,7 +3,7 @@
 // tray live; nobody is told about assigning themselves; a registered invitee gets "invitation".
 import { listNotifications, listUserChangesSince } from "@taskboard/db";
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
-import { invitationCreated, taskCreated, taskUpdated, TOPICS, type TTopic } from "@taskboard/events";
+import { invitationCreated, taskCreated, taskUpdated, TOPICS } from "@taskboard/events";
 import type { TUserChangeMessage } from "@taskboard/realtime";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
