@@ -2,9 +2,13 @@
 // adapter on a test database: auth, per-user rooms, two replicas, and hostile client input.
 import { appendUserChange } from "@taskboard/db";
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
+import { taskCreated, TOPICS } from "@taskboard/events";
 import { waitFor } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { syncConsumer } from "../consumers/sync/sync.consumer.ts";
+import { join, person, sharedProject, taskEvent, taskIn } from "../consumers/testing/shared-project.ts";
+import { createConsumerSubscription } from "../runtime/consumer-subscription.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
 import { createRealtimeServer, type RealtimeServer } from "./socket-server.ts";
 import { connectClient, settle, TEST_SECRET, tokenFor, type TestClient } from "./testing/socket-clients.ts";
@@ -93,6 +97,21 @@ describe("realtime socket server", () => {
     expect(a.changes).toEqual([change(1), large]);
     await settle();
     expect(b.changes).toEqual([]);
+  });
+
+  it("carries a change to a shared task to every member's sockets and not to a stranger's", async () => {
+    const { server, port } = await startServer();
+    const [ada, bo, stranger] = [await person(database.db, "Ada"), await person(database.db, "Bo"), await person(database.db, "Cy")];
+    const project = await sharedProject(database.db, ada);
+    await join(database.db, project, bo);
+    const [a, b, c] = [await client(port, ada.id), await client(port, bo.id), await client(port, stranger.id)];
+    const task = taskIn(project, ada, { title: "Shared" });
+    const sync = createConsumerSubscription(syncConsumer, { db: database.db, log, changes: server });
+    expect(await sync.handle({ topic: TOPICS.taskEvents, event: taskEvent(taskCreated, bo, { task }), attempt: 1 })).toBe("SUCCESS");
+    await waitFor("both members' sockets", async () => a.changes.length === 1 && b.changes.length === 1);
+    await settle();
+    for (const member of [a, b]) expect(member.changes).toEqual([expect.objectContaining({ seq: 1, kind: "task.upserted", entityId: task.id, payload: task })]);
+    expect(c.changes).toEqual([]);
   });
 
   it("answers unknown or malformed messages with an error and changes nothing", async () => {
