@@ -17,7 +17,7 @@ export interface AuditEntryInput {
   actor: string;
   taskId: string | null;
   /** The project the entry belongs to (its members read the project's history); null for events before projects. */
-  projectId: string | null;
+  projectId?: string | null;
   version: number | null;
   occurredAt: Date;
   correlationId: string;
