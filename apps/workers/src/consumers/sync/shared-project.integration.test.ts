@@ -129,6 +129,23 @@ describe("sync on a shared project", () => {
     }
   });
 
+  it("applies a project's backlog handed over as a batch like one event at a time, once", async () => {
+    const shared = await sharedProject(database.db, ada);
+    const member = await join(database.db, shared, bo);
+    const events = [
+      projectEvent(memberAdded, shared.id, bo, { member }),
+      projectEvent(projectUpdated, shared.id, ada, { previous: shared, project: { ...shared, name: "Flat", version: 2 }, changedFields: ["name"] }),
+    ];
+    const sub = createConsumerSubscription(syncProjectsConsumer, { db: database.db, log, changes });
+    const deliveries = events.map((event) => ({ topic: TOPICS.projectEvents, event, attempt: 1 }));
+    expect(await sub.handleBatch?.(deliveries)).toBe(true);
+    expect(await sub.handleBatch?.(deliveries)).toBe(true);
+    expect((await feedOf(bo)).map((c) => [c.seq, c.kind])).toEqual([[1, "project.joined"], [2, "project.upserted"]]);
+    expect((await feedOf(bo))[1]?.payload).toMatchObject({ name: "Flat", role: "EDITOR", memberCount: 2 });
+    expect((await feedOf(ada)).map((c) => c.kind)).toEqual(["members.changed", "project.upserted", "project.upserted"]);
+    expect(pushed).toHaveLength(5);
+  });
+
   it("dead-letters malformed project events with nothing written or pushed", async () => {
     const shared = await sharedProject(database.db, ada);
     const member = await join(database.db, shared, bo);
