@@ -17,3 +17,4 @@ export * from "./queries/notifications.ts";
 export * from "./queries/reminders.ts";
 export * from "./queries/recurrence.ts";
 export * from "./queries/project-access.ts";
+export * from "./queries/project-feed.ts";
