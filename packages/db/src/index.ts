@@ -23,3 +23,4 @@ export * from "./queries/task-batches.ts";
 export * from "./queries/members.ts";
 export * from "./queries/invitations.ts";
 export * from "./queries/project-snapshots.ts";
+export * from "./queries/project-feed.ts";
