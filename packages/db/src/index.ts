@@ -17,3 +17,5 @@ export * from "./queries/notifications.ts";
 export * from "./queries/reminders.ts";
 export * from "./queries/recurrence.ts";
 export * from "./queries/project-access.ts";
+export * from "./queries/names.ts";
+export * from "./queries/admin.ts";
