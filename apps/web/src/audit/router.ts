@@ -2,10 +2,16 @@
 import { createTRPCRouter, protectedProcedure } from "@/trpc/init";
 import { listAuditEntriesForUser } from "./list-audit-entries.handler";
 import { ZAuditPageSchema, ZListAuditEntriesSchema } from "./list-audit-entries.schema";
+import { listTaskHistory } from "./list-task-history.handler";
+import { ZListTaskHistorySchema } from "./list-task-history.schema";
 
 export const auditRouter = createTRPCRouter({
   list: protectedProcedure
     .input(ZListAuditEntriesSchema)
     .output(ZAuditPageSchema)
     .query(({ ctx, input }) => listAuditEntriesForUser({ db: ctx.db, user: ctx.user, input })),
+  taskHistory: protectedProcedure
+    .input(ZListTaskHistorySchema)
+    .output(ZAuditPageSchema)
+    .query(({ ctx, input }) => listTaskHistory({ db: ctx.db, user: ctx.user, input })),
 });
