@@ -6,6 +6,7 @@
 // fails with a message naming every bad variable.
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { ZAdminEmails } from "./admin/admin-emails";
 import { ZIpHeaders, ZTrustedProxies } from "./auth/client-ip";
 
 const isBuildPhase = process.env.NEXT_PHASE === "phase-production-build";
@@ -34,6 +35,8 @@ export const env = createEnv({
     AUTH_TRUSTED_PROXIES: ZTrustedProxies,
     /** Headers the auth rate limiter reads the client address from, in order. */
     AUTH_IP_HEADERS: ZIpHeaders,
+    /** Instance administrators: comma-separated emails; they may read the whole history (/admin). */
+    ADMIN_EMAILS: ZAdminEmails,
   },
   client: {},
   runtimeEnv: {
@@ -47,6 +50,7 @@ export const env = createEnv({
     WEB_METRICS_PORT: process.env.WEB_METRICS_PORT,
     AUTH_TRUSTED_PROXIES: process.env.AUTH_TRUSTED_PROXIES,
     AUTH_IP_HEADERS: process.env.AUTH_IP_HEADERS,
+    ADMIN_EMAILS: process.env.ADMIN_EMAILS,
   },
   emptyStringAsUndefined: true,
   skipValidation: isBuildPhase || Boolean(process.env.SKIP_ENV_VALIDATION),

@@ -1,4 +1,5 @@
 // The whole tRPC API. The client imports only its type.
+import { adminRouter } from "@/admin/router";
 import { auditRouter } from "@/audit/router";
 import { userRouter } from "@/auth/router";
 import { notificationRouter } from "@/notifications/router";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   realtime: realtimeRouter,
   audit: auditRouter,
   notification: notificationRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;
