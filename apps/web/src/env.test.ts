@@ -11,6 +11,7 @@ const VALID = {
   WEB_METRICS_PORT: "",
   AUTH_TRUSTED_PROXIES: "",
   AUTH_IP_HEADERS: "",
+  ADMIN_EMAILS: "",
 };
 
 async function loadEnv(overrides: Record<string, string>) {
@@ -70,6 +71,18 @@ describe("web configuration", () => {
     [" , ", /AUTH_IP_HEADERS: lists no header name/],
   ])("refuses AUTH_IP_HEADERS=%s", async (value, expected) => {
     expect(await refusal({ AUTH_IP_HEADERS: value })).toMatch(expected);
+  });
+
+  it("reads ADMIN_EMAILS as lower-cased addresses; unset means no administrator", async () => {
+    expect((await loadEnv({})).ADMIN_EMAILS).toEqual([]);
+    expect((await loadEnv({ ADMIN_EMAILS: " Root@Example.test, ops@example.test ," })).ADMIN_EMAILS).toEqual(["root@example.test", "ops@example.test"]);
+  });
+
+  it.each([
+    ["root", /ADMIN_EMAILS: "root" is not an email address; a comma-separated list of addresses is expected/],
+    ["root@example.test; ops@example.test", /ADMIN_EMAILS: "root@example.test; ops@example.test" is not an email address/],
+  ])("refuses ADMIN_EMAILS=%s, naming the bad entry", async (value, expected) => {
+    expect(await refusal({ ADMIN_EMAILS: value })).toMatch(expected);
   });
 
   it.each(["metrics", "-1", "70000", "30.5"])("refuses WEB_METRICS_PORT=%s", async (value) => {

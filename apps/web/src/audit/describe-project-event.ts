@@ -16,25 +16,30 @@ export interface ProjectEventLike {
   subject: TAuditSubject | null;
 }
 
+/** An entry that holds no details: the sentence still names who acted. */
+export const NO_SUBJECT: TAuditSubject = {
+  name: null,
+  previousName: null,
+  email: null,
+  role: null,
+  previousRole: null,
+  status: null,
+  reason: null,
+  changedFields: [],
+  archived: null,
+  memberIsActor: false,
+};
+
 const ROLE_WORD: Record<string, string> = { OWNER: "owner", EDITOR: "editor", VIEWER: "viewer" };
 const role = (value: string | null) => (value ? (ROLE_WORD[value] ?? value.toLowerCase()) : "member");
+/** " as editor", or nothing when the entry does not say. */
+const asRole = (value: string | null) => (value ? ` as ${role(value)}` : "");
 const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
 const quoted = (name: string | null, fallback: string) => (name ? `“${name}”` : fallback);
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function describeProjectEvent({ type, actorName: actor, subject }: ProjectEventLike): string {
-  const s: TAuditSubject = subject ?? {
-    name: null,
-    previousName: null,
-    email: null,
-    role: null,
-    previousRole: null,
-    status: null,
-    reason: null,
-    changedFields: [],
-    archived: null,
-    memberIsActor: false,
-  };
+  const s = subject ?? NO_SUBJECT;
   const member = s.name ?? "a member";
   const invitee = s.email ?? "someone";
   const renamed = s.changedFields.includes("name") && s.previousName && s.name;
@@ -61,14 +66,14 @@ export function describeProjectEvent({ type, actorName: actor, subject }: Projec
       return `${actor} deleted the section ${quoted(s.name, "")}`.trimEnd() + tasks;
     }
     case "invitation.created":
-      return `${actor} invited ${invitee} as ${role(s.role)}`;
+      return `${actor} invited ${invitee}${asRole(s.role)}`;
     case "invitation.closed":
       if (s.status === "ACCEPTED") return `${actor} accepted the invitation (${invitee})`;
       if (s.status === "DECLINED") return `${actor} declined the invitation (${invitee})`;
       return `${actor} withdrew the invitation to ${invitee}`;
     case "member.added":
-      if (s.memberIsActor) return `${capitalized(member)} joined the project as ${role(s.role)}`;
-      return `${actor} added ${member} as ${role(s.role)}`;
+      if (s.memberIsActor) return `${capitalized(member)} joined the project${asRole(s.role)}`;
+      return `${actor} added ${member}${asRole(s.role)}`;
     case "member.updated":
       if (s.role === "OWNER") return `${capitalized(member)} became the owner`;
       return `${actor} made ${member} ${withArticle(role(s.role))}`;
