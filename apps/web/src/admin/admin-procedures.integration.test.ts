@@ -48,6 +48,14 @@ describe("admin procedures", () => {
     ]);
   });
 
+  it("list every shareable project with its member count (no Inbox)", async () => {
+    const { projects } = await callerFor(testDb.db, admin).admin.projects();
+    expect(projects.map((project) => [project.name, project.memberCount])).toEqual([
+      ["Home", 2],
+      ["Work", 1],
+    ]);
+  });
+
   it("read the whole instance's history, filtered by person, project and type", async () => {
     const asAdmin = callerFor(testDb.db, admin);
     const all = await asAdmin.admin.history();
@@ -106,6 +114,7 @@ describe("admin procedures", () => {
       await expect(asUser.admin.users()).rejects.toMatchObject({ code: "FORBIDDEN", message: "Administrators only" });
       await expect(asUser.admin.history()).rejects.toMatchObject({ code: "FORBIDDEN", message: "Administrators only" });
       await expect(asUser.admin.reads()).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(asUser.admin.projects()).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(callerFor(testDb.db, null).admin.users()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect(await testDb.db.adminRead.count()).toBe(total);

@@ -87,6 +87,18 @@ describe("a project's history (audit.list with projectId)", () => {
     expect(memberships.items.map((item) => item.type)).toEqual(["member.removed", "member.added"]);
   });
 
+  it("lists who acted, for the person filter, by name", async () => {
+    const { people } = await callerFor(testDb.db, vic).audit.people({ projectId });
+    expect(people).toEqual([
+      { id: ana.id, name: "Ana" },
+      { id: bob.id, name: "Bob" },
+      { id: "recurrence", name: "Repeat" },
+    ]);
+    for (const reader of [rex, stranger]) {
+      await expect(callerFor(testDb.db, reader).audit.people({ projectId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+  });
+
   it("pages without gaps or repeats", async () => {
     const asAna = callerFor(testDb.db, ana);
     const first = await asAna.audit.list({ projectId, limit: 4 });

@@ -28,6 +28,7 @@ interface AIds {
   tagName: string;
   notificationIds: string[];
   auditEntryId: string;
+  projectId: string;
 }
 
 /**
@@ -52,6 +53,7 @@ const RANDOM_IDS: AIds = {
   tagName: "no-such-tag",
   notificationIds: [randomUUID()],
   auditEntryId: randomUUID(),
+  projectId: randomUUID(),
 };
 
 function serialised(value: unknown): string {
@@ -113,7 +115,9 @@ const MATRIX: Record<string, TExpectation> = {
   },
   "audit.list": { kind: "not-found", call: (c, ids) => c.audit.list({ taskId: ids.taskId }) },
   "audit.taskHistory": { kind: "not-found", call: (c, ids) => c.audit.taskHistory({ taskId: ids.taskId }) },
+  "audit.people": { kind: "not-found", call: (c, ids) => c.audit.people({ projectId: ids.projectId }) },
   "admin.users": { kind: "forbidden", call: (c) => c.admin.users() },
+  "admin.projects": { kind: "forbidden", call: (c) => c.admin.projects() },
   "admin.history": { kind: "forbidden", call: (c) => c.admin.history({ userId: aliceUser.id }) },
   "admin.reads": { kind: "forbidden", call: (c) => c.admin.reads() },
   "notification.list": {
@@ -155,6 +159,7 @@ const VALID_INPUT: Record<string, unknown> = {
   "realtime.changesSince": { afterSeq: 0 },
   "audit.list": {},
   "audit.taskHistory": { taskId: RANDOM_IDS.taskId },
+  "audit.people": { projectId: RANDOM_IDS.projectId },
   "admin.history": {},
   "notification.list": {},
   "notification.markRead": { ids: RANDOM_IDS.notificationIds },
@@ -251,6 +256,7 @@ beforeAll(async () => {
     tagName: tag.name,
     notificationIds,
     auditEntryId,
+    projectId: (await testDb.db.task.findUniqueOrThrow({ where: { id: task.id }, select: { projectId: true } })).projectId,
   };
 });
 afterAll(() => testDb.drop());

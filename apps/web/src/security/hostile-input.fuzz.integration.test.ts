@@ -65,6 +65,7 @@ function validInputs(): Record<string, Record<string, unknown> | undefined> {
     "realtime.changesSince": { afterSeq: 0, limit: 10 },
     "audit.list": { types: ["task.created"], taskId, limit: 10 },
     "audit.taskHistory": { taskId, limit: 10 },
+    "audit.people": { projectId: taskId },
     "admin.history": { userId: "someone", type: "task.created", limit: 10 },
     "admin.reads": { limit: 10 },
     "notification.list": { unreadOnly: true, limit: 10 },

@@ -27,6 +27,25 @@ export async function listInstanceUsers(tx: Tx): Promise<InstanceUserRow[]> {
   return rows.map(({ _count, ...user }) => ({ ...user, projectCount: _count.memberships }));
 }
 
+export interface InstanceProjectRow {
+  id: string;
+  name: string;
+  ownerId: string;
+  memberCount: number;
+  archivedAt: Date | null;
+  deletedAt: Date | null;
+}
+
+/** Every shareable project (Inboxes are personal and not listed), deleted ones included, by name. */
+export async function listInstanceProjects(tx: Tx): Promise<InstanceProjectRow[]> {
+  const rows = await tx.project.findMany({
+    where: { isInbox: false },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, ownerId: true, archivedAt: true, deletedAt: true, _count: { select: { members: true } } },
+  });
+  return rows.map(({ _count, ...project }) => ({ ...project, memberCount: _count.members }));
+}
+
 export interface AdminReadInput {
   id: string;
   adminId: string;

@@ -154,3 +154,9 @@ export async function findAuditEntriesByEventIds(
     select: { eventId: true, type: true, taskId: true },
   });
 }
+
+/** Everyone (and every consumer) who acted in the scope: the choices of a "person" filter. */
+export async function listAuditActors(tx: Tx, scope: AuditScope): Promise<string[]> {
+  const rows = await tx.auditEntry.findMany({ where: scopeWhere(scope), distinct: ["actor"], select: { actor: true }, orderBy: { actor: "asc" } });
+  return rows.map((row) => row.actor);
+}
