@@ -2,12 +2,12 @@
 // The audit page ("History" in the app header): filters (event types, task, date range) kept in the URL, and the timeline.
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
-import { BoardHeader } from "@/board/board-header";
-import { RealtimeStatus } from "@/realtime/realtime-status";
 import { AuditTimeline, type AuditFilter } from "./audit-timeline";
 import { EVENT_HEADLINE } from "./describe-change";
-import { AUDIT_EVENT_TYPES } from "./list-audit-entries.schema";
+import { HistoryShell } from "./history-shell";
+import { TASK_AUDIT_EVENT_TYPES as AUDIT_EVENT_TYPES } from "./list-audit-entries.schema";
 
+/** The user's own trail holds their tasks' and reminders' entries. */
 type EventType = (typeof AUDIT_EVENT_TYPES)[number];
 
 /** A local "YYYY-MM-DD" as the instant its day starts (from) or ends (to), in the browser's zone. */
@@ -45,52 +45,43 @@ export function AuditPage() {
   }
 
   return (
-    <div className="app-shell">
-      <BoardHeader current="history" />
-      <main id="main" className="audit-page">
-        <div className="audit-title">
-          <h1>History</h1>
-          <p className="muted">Every change to your tasks and reminders, newest first. New entries appear as they happen.</p>
+    <HistoryShell title="History" intro="Every change to your tasks and reminders, newest first. New entries appear as they happen." live>
+      <section className="audit-filters" aria-label="Filters">
+        <fieldset>
+          <legend className="visually-hidden">Event types</legend>
+          {AUDIT_EVENT_TYPES.map((type) => (
+            <label key={type}>
+              <input
+                type="checkbox"
+                checked={types.includes(type)}
+                onChange={(e) => {
+                  const chosen = e.target.checked ? [...types, type] : types.filter((t) => t !== type);
+                  setTypes(chosen);
+                  update((next) => {
+                    next.delete("type");
+                    for (const t of chosen) next.append("type", t);
+                  });
+                }}
+              />
+              {EVENT_HEADLINE[type]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="audit-filters-row">
+          <label>
+            From <input type="date" value={from ?? ""} onChange={(e) => update((next) => (e.target.value ? next.set("from", e.target.value) : next.delete("from")))} />
+          </label>
+          <label>
+            To <input type="date" value={to ?? ""} onChange={(e) => update((next) => (e.target.value ? next.set("to", e.target.value) : next.delete("to")))} />
+          </label>
+          {filter.taskId && (
+            <span className="small">
+              One task only · <button type="button" className="button ghost small" onClick={() => update((next) => next.delete("task"))}>Show all tasks</button>
+            </span>
+          )}
         </div>
-        <section className="audit-filters" aria-label="Filters">
-          <fieldset>
-            <legend className="visually-hidden">Event types</legend>
-            {AUDIT_EVENT_TYPES.map((type) => (
-              <label key={type}>
-                <input
-                  type="checkbox"
-                  checked={types.includes(type)}
-                  onChange={(e) => {
-                    const chosen = e.target.checked ? [...types, type] : types.filter((t) => t !== type);
-                    setTypes(chosen);
-                    update((next) => {
-                      next.delete("type");
-                      for (const t of chosen) next.append("type", t);
-                    });
-                  }}
-                />
-                {EVENT_HEADLINE[type]}
-              </label>
-            ))}
-          </fieldset>
-          <div className="audit-filters-row">
-            <label>
-              From <input type="date" value={from ?? ""} onChange={(e) => update((next) => (e.target.value ? next.set("from", e.target.value) : next.delete("from")))} />
-            </label>
-            <label>
-              To <input type="date" value={to ?? ""} onChange={(e) => update((next) => (e.target.value ? next.set("to", e.target.value) : next.delete("to")))} />
-            </label>
-            {filter.taskId && (
-              <span className="small">
-                One task only · <button type="button" className="button ghost small" onClick={() => update((next) => next.delete("task"))}>Show all tasks</button>
-              </span>
-            )}
-          </div>
-        </section>
-        <AuditTimeline filter={filter} />
-      </main>
-      {/* New entries arrive as "audit" changes of the feed, like the board's tasks. */}
-      <RealtimeStatus />
-    </div>
+      </section>
+      <AuditTimeline filter={filter} />
+    </HistoryShell>
   );
 }

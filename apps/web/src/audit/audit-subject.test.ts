@@ -26,6 +26,17 @@ describe("auditSubject", () => {
     });
   });
 
+  it("reads the audit consumer's shape: the entity with the removal's reason or the section's tasks merged in", () => {
+    const removed = { projectId: "p", userId: "bob", name: "Bob", role: "EDITOR", reason: "removed" };
+    expect(auditSubject({ ...row("member.removed", removed, removed), diff: [{ field: "member", before: removed, after: null }] }, "ana")).toMatchObject({
+      name: "Bob",
+      reason: "removed",
+      memberIsActor: false,
+    });
+    const section = { id: "s", name: "Doing", tasks: { action: "moved", toSectionId: null } };
+    expect(auditSubject(row("section.deleted", section), "ana")).toMatchObject({ name: "Doing", reason: "moved" });
+  });
+
   it("is null for task entries and never fails on odd snapshots", () => {
     expect(auditSubject(row("task.updated", { title: "x" }), "ana")).toBeNull();
     expect(auditSubject(row("section.deleted", null), "ana")).toMatchObject({ name: null, changedFields: [] });
