@@ -1,7 +1,7 @@
 "use client";
 // The audit page ("History" in the app header): filters (event types, task, date range) kept in the URL, and the timeline.
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { AuditTimeline, type AuditFilter } from "./audit-timeline";
 import { EVENT_HEADLINE } from "./describe-change";
 import { HistoryShell } from "./history-shell";
@@ -27,7 +27,12 @@ export function AuditPage() {
   const typesInUrl = params.getAll("type").filter((t): t is EventType => (AUDIT_EVENT_TYPES as readonly string[]).includes(t)).join(",");
   // The boxes follow a click at once; the URL (and so the query) follows router.replace.
   const [types, setTypes] = useState<EventType[]>(() => (typesInUrl ? (typesInUrl.split(",") as EventType[]) : []));
-  useEffect(() => setTypes(typesInUrl ? (typesInUrl.split(",") as EventType[]) : []), [typesInUrl]);
+  // A URL change from elsewhere (back, a link) resets the boxes, during render rather than in an effect.
+  const [typesSeen, setTypesSeen] = useState(typesInUrl);
+  if (typesSeen !== typesInUrl) {
+    setTypesSeen(typesInUrl);
+    setTypes(typesInUrl ? (typesInUrl.split(",") as EventType[]) : []);
+  }
   const taskId = params.get("task") ?? undefined;
   const from = params.get("from");
   const to = params.get("to");
