@@ -145,8 +145,8 @@ function describeCreated(diff: DiffLike[], options: DescribeOptions): string[] {
   });
 }
 
-/** Said instead of "Deleted by recurrence" for an occurrence retracted because its previous task was reopened. */
-export const RETRACTED_HEADLINE = "Withdrawn by recurrence: the task before it was reopened";
+/** Said instead of "Deleted by Repeat" for an occurrence retracted because its previous task was reopened. */
+export const RETRACTED_HEADLINE = "Withdrawn by Repeat: the task before it was reopened";
 
 /**
  * "Created", "Edited by Ana" or "Created by Repeat" for a task change someone else or a consumer
