@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ADMIN_EMAIL } from "./e2e/support/admin";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chromiumPath)) {
@@ -70,6 +71,8 @@ export default defineConfig({
       // 0: a free port below the ephemeral range, chosen by npm start; no test connects to it.
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "0",
       APP_URL: baseURL,
+      // One instance administrator for e2e/admin (the product reads ADMIN_EMAILS at start-up).
+      ADMIN_EMAILS: E2E_ADMIN_EMAIL,
       ...(onDapr ? { DAPR_APP_PORT: String(port + 4), DAPR_PUBSUB: process.env.E2E_DAPR_PUBSUB ?? "kafka" } : {}),
     },
   },

@@ -99,6 +99,11 @@ describe("values.schema.json, applied by Helm", () => {
     expect(await refused({ "web.auth.ipHeaders[0]": "x real ip" })).toMatch(/schema[\s\S]*ipHeaders/);
   });
 
+  it.skipIf(!helm)("the administrators are email addresses, as the app requires", async () => {
+    expect(await refused({ "web.adminEmails[0]": "root@example.test" })).toBe("rendered");
+    expect(await refused({ "web.adminEmails[0]": "root" })).toMatch(/schema[\s\S]*adminEmails/);
+  });
+
   it.skipIf(!helm)("refuses to render without the session secret, or with clashing ports", async () => {
     await expect(helmTemplate({ set: { "postgresql.auth.password": "dev" } })).rejects.toThrow(/betterAuthSecret is required/);
     expect(await refused({ "web.metrics.port": "3000" })).toMatch(/web\.metrics\.port must differ from web\.port/);

@@ -12,6 +12,7 @@ const VALID = {
   AUTH_TRUSTED_PROXIES: "",
   AUTH_IP_HEADERS: "",
   AUTH_SESSION_CACHE_SECONDS: "",
+  ADMIN_EMAILS: "",
 };
 
 async function loadEnv(overrides: Record<string, string>) {
@@ -79,6 +80,18 @@ describe("web configuration", () => {
     expect((await loadEnv({ AUTH_SESSION_CACHE_SECONDS: "10" })).AUTH_SESSION_CACHE_SECONDS).toBe(10);
     expect(await refusal({ AUTH_SESSION_CACHE_SECONDS: "3600" })).toMatch(/AUTH_SESSION_CACHE_SECONDS must be at most 300/);
     expect(await refusal({ AUTH_SESSION_CACHE_SECONDS: "soon" })).toMatch(/AUTH_SESSION_CACHE_SECONDS must be a number of seconds/);
+  });
+
+  it("reads ADMIN_EMAILS as lower-cased addresses; unset means no administrator", async () => {
+    expect((await loadEnv({})).ADMIN_EMAILS).toEqual([]);
+    expect((await loadEnv({ ADMIN_EMAILS: " Root@Example.test, ops@example.test ," })).ADMIN_EMAILS).toEqual(["root@example.test", "ops@example.test"]);
+  });
+
+  it.each([
+    ["root", /ADMIN_EMAILS: "root" is not an email address; a comma-separated list of addresses is expected/],
+    ["root@example.test; ops@example.test", /ADMIN_EMAILS: "root@example.test; ops@example.test" is not an email address/],
+  ])("refuses ADMIN_EMAILS=%s, naming the bad entry", async (value, expected) => {
+    expect(await refusal({ ADMIN_EMAILS: value })).toMatch(expected);
   });
 
   it.each(["metrics", "-1", "70000", "30.5"])("refuses WEB_METRICS_PORT=%s", async (value) => {

@@ -6,6 +6,7 @@
 // fails with a message naming every bad variable.
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { ZAdminEmails } from "./admin/admin-emails";
 import { ZIpHeaders, ZTrustedProxies } from "./auth/client-ip";
 
 const isBuildPhase = process.env.NEXT_PHASE === "phase-production-build";
@@ -44,6 +45,8 @@ export const env = createEnv({
       .min(0, "AUTH_SESSION_CACHE_SECONDS must be 0 (off) or more")
       .max(300, "AUTH_SESSION_CACHE_SECONDS must be at most 300: it is how long a revoked session still works")
       .default(30),
+    /** Instance administrators: comma-separated emails; they may read the whole history (/admin). */
+    ADMIN_EMAILS: ZAdminEmails,
   },
   client: {},
   runtimeEnv: {
@@ -58,6 +61,7 @@ export const env = createEnv({
     AUTH_TRUSTED_PROXIES: process.env.AUTH_TRUSTED_PROXIES,
     AUTH_IP_HEADERS: process.env.AUTH_IP_HEADERS,
     AUTH_SESSION_CACHE_SECONDS: process.env.AUTH_SESSION_CACHE_SECONDS,
+    ADMIN_EMAILS: process.env.ADMIN_EMAILS,
   },
   emptyStringAsUndefined: true,
   skipValidation: isBuildPhase || Boolean(process.env.SKIP_ENV_VALIDATION),

@@ -24,3 +24,5 @@ export * from "./queries/members.ts";
 export * from "./queries/invitations.ts";
 export * from "./queries/project-snapshots.ts";
 export * from "./queries/project-feed.ts";
+export * from "./queries/names.ts";
+export * from "./queries/admin.ts";

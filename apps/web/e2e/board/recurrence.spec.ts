@@ -96,5 +96,5 @@ test("undo of a completed repeating task leaves one standup, and the history say
   await expect(page.getByRole("checkbox", { name: "Complete “standup”" })).not.toBeChecked();
 
   await page.goto("/audit");
-  await expect(page.getByTestId("audit-entry").filter({ hasText: "Withdrawn by recurrence: the task before it was reopened" })).toHaveCount(1);
+  await expect(page.getByTestId("audit-entry").filter({ hasText: "Withdrawn by Repeat: the task before it was reopened" })).toHaveCount(1);
 });

@@ -72,8 +72,8 @@ test("recurrence, reminders and history, through the workers", async ({ page }) 
     const entries = page.getByTestId("audit-entry");
     await expect(entries.filter({ hasText: "Priority: medium → high" })).toHaveCount(1);
     await expect(entries.filter({ hasText: "Completed · Stand-up" })).toHaveCount(1);
-    await expect(entries.filter({ hasText: "Created by recurrence" })).toHaveCount(1);
-    await expect(entries.filter({ hasText: "Created by recurrence from the previous task" })).toHaveCount(1);
+    await expect(entries.filter({ hasText: "Created by Repeat" })).toHaveCount(1);
+    await expect(entries.filter({ hasText: "Created by Repeat from the previous task" })).toHaveCount(1);
     await expect(entries.filter({ hasText: "Reminder sent" })).toHaveCount(1);
     await shot(page, "audit-page");
 

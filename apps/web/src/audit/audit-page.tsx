@@ -1,13 +1,13 @@
 "use client";
 // The audit page ("History" in the app header): filters (event types, task, date range) kept in the URL, and the timeline.
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
-import { BoardHeader } from "@/board/board-header";
-import { RealtimeStatus } from "@/realtime/realtime-status";
+import { useState } from "react";
 import { AuditTimeline, type AuditFilter } from "./audit-timeline";
 import { EVENT_HEADLINE } from "./describe-change";
-import { AUDIT_EVENT_TYPES } from "./list-audit-entries.schema";
+import { HistoryShell } from "./history-shell";
+import { TASK_AUDIT_EVENT_TYPES as AUDIT_EVENT_TYPES } from "./list-audit-entries.schema";
 
+/** The user's own trail holds their tasks' and reminders' entries. */
 type EventType = (typeof AUDIT_EVENT_TYPES)[number];
 
 /** A local "YYYY-MM-DD" as the instant its day starts (from) or ends (to), in the browser's zone. */
@@ -27,7 +27,12 @@ export function AuditPage() {
   const typesInUrl = params.getAll("type").filter((t): t is EventType => (AUDIT_EVENT_TYPES as readonly string[]).includes(t)).join(",");
   // The boxes follow a click at once; the URL (and so the query) follows router.replace.
   const [types, setTypes] = useState<EventType[]>(() => (typesInUrl ? (typesInUrl.split(",") as EventType[]) : []));
-  useEffect(() => setTypes(typesInUrl ? (typesInUrl.split(",") as EventType[]) : []), [typesInUrl]);
+  // A URL change from elsewhere (back, a link) resets the boxes, during render rather than in an effect.
+  const [typesSeen, setTypesSeen] = useState(typesInUrl);
+  if (typesSeen !== typesInUrl) {
+    setTypesSeen(typesInUrl);
+    setTypes(typesInUrl ? (typesInUrl.split(",") as EventType[]) : []);
+  }
   const taskId = params.get("task") ?? undefined;
   const from = params.get("from");
   const to = params.get("to");
@@ -45,52 +50,43 @@ export function AuditPage() {
   }
 
   return (
-    <div className="app-shell">
-      <BoardHeader current="history" />
-      <main id="main" className="audit-page">
-        <div className="audit-title">
-          <h1>History</h1>
-          <p className="muted">Every change to your tasks and reminders, newest first. New entries appear as they happen.</p>
+    <HistoryShell title="History" intro="Every change to your tasks and reminders, newest first. New entries appear as they happen." live>
+      <section className="audit-filters" aria-label="Filters">
+        <fieldset>
+          <legend className="visually-hidden">Event types</legend>
+          {AUDIT_EVENT_TYPES.map((type) => (
+            <label key={type}>
+              <input
+                type="checkbox"
+                checked={types.includes(type)}
+                onChange={(e) => {
+                  const chosen = e.target.checked ? [...types, type] : types.filter((t) => t !== type);
+                  setTypes(chosen);
+                  update((next) => {
+                    next.delete("type");
+                    for (const t of chosen) next.append("type", t);
+                  });
+                }}
+              />
+              {EVENT_HEADLINE[type]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="audit-filters-row">
+          <label>
+            From <input type="date" value={from ?? ""} onChange={(e) => update((next) => (e.target.value ? next.set("from", e.target.value) : next.delete("from")))} />
+          </label>
+          <label>
+            To <input type="date" value={to ?? ""} onChange={(e) => update((next) => (e.target.value ? next.set("to", e.target.value) : next.delete("to")))} />
+          </label>
+          {filter.taskId && (
+            <span className="small">
+              One task only · <button type="button" className="button ghost small" onClick={() => update((next) => next.delete("task"))}>Show all tasks</button>
+            </span>
+          )}
         </div>
-        <section className="audit-filters" aria-label="Filters">
-          <fieldset>
-            <legend className="visually-hidden">Event types</legend>
-            {AUDIT_EVENT_TYPES.map((type) => (
-              <label key={type}>
-                <input
-                  type="checkbox"
-                  checked={types.includes(type)}
-                  onChange={(e) => {
-                    const chosen = e.target.checked ? [...types, type] : types.filter((t) => t !== type);
-                    setTypes(chosen);
-                    update((next) => {
-                      next.delete("type");
-                      for (const t of chosen) next.append("type", t);
-                    });
-                  }}
-                />
-                {EVENT_HEADLINE[type]}
-              </label>
-            ))}
-          </fieldset>
-          <div className="audit-filters-row">
-            <label>
-              From <input type="date" value={from ?? ""} onChange={(e) => update((next) => (e.target.value ? next.set("from", e.target.value) : next.delete("from")))} />
-            </label>
-            <label>
-              To <input type="date" value={to ?? ""} onChange={(e) => update((next) => (e.target.value ? next.set("to", e.target.value) : next.delete("to")))} />
-            </label>
-            {filter.taskId && (
-              <span className="small">
-                One task only · <button type="button" className="button ghost small" onClick={() => update((next) => next.delete("task"))}>Show all tasks</button>
-              </span>
-            )}
-          </div>
-        </section>
-        <AuditTimeline filter={filter} />
-      </main>
-      {/* New entries arrive as "audit" changes of the feed, like the board's tasks. */}
-      <RealtimeStatus />
-    </div>
+      </section>
+      <AuditTimeline filter={filter} />
+    </HistoryShell>
   );
 }

@@ -5,6 +5,7 @@ import { insertAuditEntry, type AuditEntryInput } from "@taskboard/db";
 import type { TestDatabase } from "@taskboard/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, insertUser, openTestDatabase } from "@/server/testing/test-database";
+import { inboxOf, insertTask } from "./testing/history-fixtures";
 import type { TSessionUser } from "@/server/session-user";
 
 let testDb: TestDatabase;
@@ -37,6 +38,9 @@ beforeAll(async () => {
   testDb = await openTestDatabase();
   alice = await insertUser(testDb.db, "Alice");
   bob = await insertUser(testDb.db, "Bob");
+  const inbox = await inboxOf(testDb.db, alice);
+  await insertTask(testDb.db, alice, inbox, "Alice's task", aliceTask);
+  await insertTask(testDb.db, alice, inbox, "Another task", otherTask);
   const start = Date.parse("2026-05-01T00:00:00Z");
   // 25 entries of Alice's, one minute apart; two of them share an instant (the id breaks the tie).
   for (let i = 0; i < 25; i++) {
@@ -57,7 +61,8 @@ describe("audit.list", () => {
   it("shows user B none of user A's entries, by any filter", async () => {
     const asBob = callerFor(testDb.db, bob);
     expect((await asBob.audit.list()).items).toEqual([]);
-    expect((await asBob.audit.list({ taskId: aliceTask })).items).toEqual([]);
+    // A task of someone else's project is no task of Bob's: the same answer as a missing one.
+    await expect(asBob.audit.list({ taskId: aliceTask })).rejects.toMatchObject({ code: "NOT_FOUND", message: "Task not found" });
     expect(await callerFor(testDb.db, null).audit.list().catch((e: { code: string }) => e.code)).toBe("UNAUTHORIZED");
   });
 
@@ -109,8 +114,8 @@ describe("audit.list", () => {
       }),
     );
     const [created, completed] = (await asAlice.audit.list({ limit: 2 })).items;
-    expect(created).toMatchObject({ actor: "recurrence", taskId: next, taskTitle: "Stand-up", causedBy: { type: "task.completed", taskId: aliceTask } });
-    expect(completed).toMatchObject({ actor: "you", causedBy: null });
+    expect(created).toMatchObject({ actor: "recurrence", actorName: "Repeat", taskId: next, taskTitle: "Stand-up", causedBy: { type: "task.completed", taskId: aliceTask } });
+    expect(completed).toMatchObject({ actor: "you", actorName: "You", causedBy: null });
   });
 
   it("gives a reminder entry its instant and a task entry none", async () => {

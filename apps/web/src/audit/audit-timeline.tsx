@@ -1,6 +1,7 @@
 "use client";
-// The audit timeline: entries newest first, read as sentences, with links to the tasks; pages
-// load as the end of the list scrolls into view. The audit page and TaskHistory both use it.
+// The audit timeline: entries newest first, read as sentences naming who acted, with links to the
+// tasks; pages load as the end of the list scrolls into view. The audit page, a project's history,
+// TaskHistory and the administration page all use it.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useMemo, useRef } from "react";
@@ -8,29 +9,59 @@ import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { describeDiff, describeHeadline, formatInstant, recurrenceSource } from "./describe-change";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/trpc/app-router";
-import type { AUDIT_EVENT_TYPES } from "./list-audit-entries.schema";
+import type { TAuditEventType } from "./list-audit-entries.schema";
 import "./audit.css";
 
 export interface AuditFilter {
-  types?: (typeof AUDIT_EVENT_TYPES)[number][];
+  types?: TAuditEventType[];
   taskId?: string;
+  /** A project's history (its members') instead of the user's own. */
+  projectId?: string;
+  /** Only what this person (user id, or consumer name) did. */
+  actorId?: string;
   from?: string;
   to?: string;
   limit?: number;
 }
+/** admin.history's filters: the whole instance, for administrators. */
+export interface InstanceHistoryFilter {
+  userId?: string;
+  projectId?: string;
+  type?: TAuditEventType;
+}
 type Entry = inferRouterOutputs<AppRouter>["audit"]["list"]["items"][number];
+
+export interface AuditTimelineProps {
+  /** audit.list's filters; ignored when `instance` is given. */
+  filter?: AuditFilter;
+  /** Read admin.history (the whole instance) with these filters instead. */
+  instance?: InstanceHistoryFilter;
+  /** The editor's short history: no task links. */
+  compact?: boolean;
+  /** Name each entry's project (the instance's history spans them all). */
+  showProject?: boolean;
+}
 
 const taskHref = (taskId: string) => `/?task=${encodeURIComponent(taskId)}`;
 
-export function AuditTimeline({ filter, compact = false }: { filter: AuditFilter; compact?: boolean }) {
+function useHistoryPages({ filter = {}, instance }: Pick<AuditTimelineProps, "filter" | "instance">) {
   const trpc = useTRPC();
   const client = useTRPCClient();
-  const query = useInfiniteQuery({
-    queryKey: trpc.audit.list.infiniteQueryKey(filter),
-    queryFn: ({ pageParam, signal }) => client.audit.list.query({ ...filter, cursor: pageParam }, { signal }),
+  return useInfiniteQuery({
+    queryKey: instance ? trpc.admin.history.infiniteQueryKey(instance) : trpc.audit.list.infiniteQueryKey(filter),
+    queryFn: ({ pageParam, signal }) =>
+      instance
+        ? client.admin.history.query({ ...instance, cursor: pageParam }, { signal })
+        : client.audit.list.query({ ...filter, cursor: pageParam }, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // Every admin.history call is a recorded read: only the administrator's own actions fetch it.
+    ...(instance ? { staleTime: Infinity, refetchOnWindowFocus: false, refetchOnReconnect: false } : {}),
   });
+}
+
+export function AuditTimeline({ filter, instance, compact = false, showProject = false }: AuditTimelineProps) {
+  const query = useHistoryPages({ filter, instance });
   const entries = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
 
   const sentinel = useRef<HTMLDivElement>(null);
@@ -53,7 +84,7 @@ export function AuditTimeline({ filter, compact = false }: { filter: AuditFilter
     <div className={compact ? "task-history" : undefined}>
       <ol className="audit-timeline" aria-label="History">
         {entries.map((entry) => (
-          <AuditEntryItem key={entry.id} entry={entry} showTask={!compact} />
+          <AuditEntryItem key={entry.id} entry={entry} showTask={!compact} showProject={showProject} />
         ))}
       </ol>
       <div ref={sentinel} />
@@ -66,11 +97,11 @@ export function AuditTimeline({ filter, compact = false }: { filter: AuditFilter
   );
 }
 
-function AuditEntryItem({ entry, showTask }: { entry: Entry; showTask: boolean }) {
+function AuditEntryItem({ entry, showTask, showProject }: { entry: Entry; showTask: boolean; showProject: boolean }) {
   const changes = describeDiff(entry, { omitFields: showTask ? ["title"] : [] });
   const previousTask = recurrenceSource(entry);
   return (
-    <li className="audit-entry" data-testid="audit-entry" data-type={entry.type}>
+    <li className="audit-entry" data-testid="audit-entry" data-type={entry.type} data-actor={entry.actorName}>
       <time dateTime={entry.occurredAt}>{formatInstant(entry.occurredAt)}</time>
       <div>
         <span className="audit-entry-headline">{describeHeadline(entry)}</span>
@@ -86,6 +117,7 @@ function AuditEntryItem({ entry, showTask }: { entry: Entry; showTask: boolean }
             <Link href={taskHref(entry.taskId)}>{entry.taskTitle ?? "task"}</Link>
           </>
         )}
+        {showProject && entry.projectName && <span className="muted"> · in {entry.projectName}</span>}
       </div>
       {/* A new task in one line; an edit as one line per field, before → after. */}
       {entry.type === "task.created" && changes.length > 0 && <p className="audit-entry-summary">{changes.join(" · ")}</p>}

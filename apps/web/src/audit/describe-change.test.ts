@@ -56,10 +56,11 @@ describe("audit entries in words", () => {
 
   it("names the system part that acted", () => {
     expect(describeHeadline({ type: "task.completed", actor: "you" })).toBe("Completed");
-    expect(describeHeadline({ type: "task.created", actor: "recurrence" })).toBe("Created by recurrence");
+    expect(describeHeadline({ type: "task.created", actor: "recurrence" })).toBe("Created by Repeat");
+    expect(describeHeadline({ type: "task.updated", actor: "user-2", actorName: "Ana" })).toBe("Edited by Ana");
     expect(describeHeadline({ type: "reminder.fired", actor: "reminders" })).toBe("Reminder sent");
     expect(describeHeadline({ type: "task.deleted", actor: "recurrence", causedBy: { type: "task.reopened", taskId: "t" } })).toBe(
-      "Withdrawn by recurrence: the task before it was reopened",
+      "Withdrawn by Repeat: the task before it was reopened",
     );
     expect(describeHeadline({ type: "task.next-occurrence-kept", actor: "recurrence" })).toBe(
       "Next occurrence kept (it was changed after it was created)",

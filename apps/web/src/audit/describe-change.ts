@@ -1,7 +1,9 @@
 // Audit entries in words: "Priority: medium → high", "Due: Mon 9:00 → Tue 9:00", "Completed".
 // Pure, so the page, the editor's history and the tests all say the same thing.
 import { describeRrule } from "@taskboard/recurrence";
+import { CONSUMER_NAMES } from "./actor-names";
 import type { TAuditEntry } from "./list-audit-entries.schema";
+import { describeProjectEvent, isProjectEvent } from "./describe-project-event";
 
 type DiffLike = { field: string; before?: unknown; after?: unknown };
 
@@ -50,6 +52,18 @@ export const EVENT_HEADLINE: Record<string, string> = {
   "reminder.scheduled": "Reminder set",
   "reminder.cancelled": "Reminder cancelled",
   "reminder.fired": "Reminder sent",
+  "project.created": "Project created",
+  "project.updated": "Project changed",
+  "project.deleted": "Project deleted",
+  "project.restored": "Project restored",
+  "section.created": "Section added",
+  "section.updated": "Section changed",
+  "section.deleted": "Section deleted",
+  "invitation.created": "Invitation sent",
+  "invitation.closed": "Invitation answered or withdrawn",
+  "member.added": "Member joined",
+  "member.updated": "Role changed",
+  "member.removed": "Member left or removed",
 };
 
 export interface DescribeOptions {
@@ -100,6 +114,8 @@ export function formatValue(field: string, value: unknown, options: DescribeOpti
 /** One line per changed field, in the entry's order, minus what the headline already says. */
 export function describeDiff(entry: { type: string; diff: DiffLike[] }, options: DescribeOptions = {}): string[] {
   if (entry.type === "task.created") return describeCreated(entry.diff, options);
+  // A project, section or membership entry is one sentence (its headline).
+  if (isProjectEvent(entry.type)) return [];
   // A reminder entry's headline says its instant ("Reminder set for ...").
   if (entry.type.startsWith("reminder.")) return [];
   const implied = new Set(IMPLIED_BY_TYPE[entry.type] ?? []);
@@ -129,24 +145,28 @@ function describeCreated(diff: DiffLike[], options: DescribeOptions): string[] {
   });
 }
 
-/** Said instead of "Deleted by recurrence" for an occurrence retracted because its previous task was reopened. */
-export const RETRACTED_HEADLINE = "Withdrawn by recurrence: the task before it was reopened";
+/** Said instead of "Deleted by Repeat" for an occurrence retracted because its previous task was reopened. */
+export const RETRACTED_HEADLINE = "Withdrawn by Repeat: the task before it was reopened";
 
 /**
- * "Created", "Created by recurrence" for a task change a consumer made, "Reminder set for Sun 22
- * Nov, 13:57" for a reminder.
+ * "Created", "Edited by Ana" or "Created by Repeat" for a task change someone else or a consumer
+ * made, "Reminder set for Sun 22 Nov, 13:57" for a reminder, "Ana invited bob@x.test as editor"
+ * for a project event.
  */
 export function describeHeadline(
-  entry: Pick<TAuditEntry, "type" | "actor"> & { reminderAt?: string | null; causedBy?: TAuditEntry["causedBy"] },
+  entry: Pick<TAuditEntry, "type" | "actor"> &
+    Partial<Pick<TAuditEntry, "actorName" | "subject">> & { reminderAt?: string | null; causedBy?: TAuditEntry["causedBy"] },
   options: DescribeOptions = {},
 ): string {
+  const actorName = entry.actorName ?? (entry.actor === "you" ? "You" : (CONSUMER_NAMES[entry.actor] ?? entry.actor));
+  if (isProjectEvent(entry.type)) return describeProjectEvent({ type: entry.type, actorName, subject: entry.subject ?? null });
   const headline = EVENT_HEADLINE[entry.type] ?? entry.type;
   // Reminders are always the system's doing; naming it adds nothing.
   if (entry.type.startsWith("reminder.")) return entry.reminderAt ? `${headline} for ${formatInstant(entry.reminderAt, options)}` : headline;
   if (entry.type === "task.next-occurrence-kept") return headline;
   if (entry.type === "task.deleted" && entry.causedBy?.type === "task.reopened") return RETRACTED_HEADLINE;
   if (entry.actor === "you") return headline;
-  return `${headline} by ${entry.actor}`;
+  return `${headline} by ${actorName}`;
 }
 
 /** A task the recurrence consumer created when the previous one (`causedBy.taskId`) was completed. */

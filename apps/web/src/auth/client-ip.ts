@@ -6,6 +6,7 @@
 // right, skips them, and the first other address is the client (a value the client wrote itself
 // is further left and ignored).
 import { z } from "zod";
+import { commaList as list } from "@/server/comma-list";
 
 export const DEFAULT_IP_HEADERS = ["x-forwarded-for"];
 
@@ -13,13 +14,6 @@ const ZAddress = z.union([z.ipv4(), z.ipv6()]);
 const ZRange = z.union([z.cidrv4(), z.cidrv6()]);
 /** RFC 9110 token: what a header name may contain. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
-
-function list(value: string): string[] {
-  return value
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-}
 
 /** Why `entry` is no trusted proxy, or undefined when it is an IP address or CIDR range. */
 export function trustedProxyProblem(entry: string): string | undefined {

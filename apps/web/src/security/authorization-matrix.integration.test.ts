@@ -15,6 +15,9 @@ vi.mock("@/realtime/realtime-settings", () => ({
   realtimeSettings: async () => ({ tokenSecret: "matrix-realtime-secret-at-least-32-chars!", socketUrl: null }),
 }));
 
+// Nobody in this matrix is an instance administrator (admin.* refuse B with FORBIDDEN).
+vi.mock("@/admin/admin-settings", () => ({ adminEmails: async () => ["root@example.test"] }));
+
 type TCaller = ReturnType<typeof callerFor>;
 
 interface AIds {
@@ -33,10 +36,12 @@ interface AIds {
 /**
  * How B's call with A's ids must end:
  * - "not-found": NOT_FOUND, with the same message as the same call with random uuids;
- * - "own-only": succeeds, and the result (checked by `check`) holds nothing of A's.
+ * - "own-only": succeeds, and the result (checked by `check`) holds nothing of A's;
+ * - "forbidden": FORBIDDEN (procedures for instance administrators only).
  */
 type TExpectation =
   | { kind: "not-found"; call: (caller: TCaller, ids: AIds) => Promise<unknown> }
+  | { kind: "forbidden"; call: (caller: TCaller, ids: AIds) => Promise<unknown> }
   | { kind: "own-only"; call: (caller: TCaller, ids: AIds) => Promise<unknown>; check?: (result: unknown, ids: AIds) => void };
 
 /** Procedures anyone may call without a session. Empty today: every procedure needs a user. */
@@ -141,11 +146,13 @@ const MATRIX: Record<string, TExpectation> = {
     call: (c) => c.realtime.changesSince({ afterSeq: 0 }),
     check: (r) => expect(r).toMatchObject({ changes: [], latestSeq: 0 }),
   },
-  "audit.list": {
-    kind: "own-only",
-    call: (c, ids) => c.audit.list({ taskId: ids.taskId }),
-    check: (r) => expect((r as { items: unknown[] }).items).toEqual([]),
-  },
+  "audit.list": { kind: "not-found", call: (c, ids) => c.audit.list({ taskId: ids.taskId }) },
+  "audit.taskHistory": { kind: "not-found", call: (c, ids) => c.audit.taskHistory({ taskId: ids.taskId }) },
+  "audit.people": { kind: "not-found", call: (c, ids) => c.audit.people({ projectId: ids.projectId }) },
+  "admin.users": { kind: "forbidden", call: (c) => c.admin.users() },
+  "admin.projects": { kind: "forbidden", call: (c) => c.admin.projects() },
+  "admin.history": { kind: "forbidden", call: (c) => c.admin.history({ userId: aliceUser.id }) },
+  "admin.reads": { kind: "forbidden", call: (c) => c.admin.reads() },
   "notification.list": {
     kind: "own-only",
     call: (c) => c.notification.list({ limit: 100 }),
@@ -207,6 +214,9 @@ const VALID_INPUT: Record<string, unknown> = {
   "tag.delete": { id: RANDOM_IDS.tagId },
   "realtime.changesSince": { afterSeq: 0 },
   "audit.list": {},
+  "audit.taskHistory": { taskId: RANDOM_IDS.taskId },
+  "audit.people": { projectId: RANDOM_IDS.projectId },
+  "admin.history": {},
   "notification.list": {},
   "notification.markRead": { ids: RANDOM_IDS.notificationIds },
 };
@@ -343,6 +353,8 @@ describe("user B with user A's ids", () => {
         (error: { code?: string; message?: string }) => ({ ok: false as const, code: error.code, message: error.message }),
       );
       expect(missing).toEqual(foreign);
+    } else if (row.kind === "forbidden") {
+      await expect(row.call(bob, ids)).rejects.toMatchObject({ code: "FORBIDDEN", message: "Administrators only" });
     } else {
       const result = await row.call(bob, ids);
       mentionsNothingOfA(result, ids);

@@ -20,6 +20,9 @@ vi.mock("@/realtime/realtime-settings", () => ({
   realtimeSettings: async () => ({ tokenSecret: "fuzz-realtime-secret-at-least-32-characters", socketUrl: null }),
 }));
 
+// The fuzzing user is an administrator, so admin.* inputs are parsed (not refused before).
+vi.mock("@/admin/admin-settings", () => ({ adminEmails: async () => ["fuzz@example.test"] }));
+
 const baseURL = "http://localhost:3000";
 /** Runs per procedure: keeps the whole file around 15 s; raise it locally for a deeper search. */
 const NUM_RUNS = 60;
@@ -67,6 +70,10 @@ function validInputs(): Record<string, Record<string, unknown> | undefined> {
     "tag.delete": { id: tagId },
     "realtime.changesSince": { afterSeq: 0, limit: 10 },
     "audit.list": { types: ["task.created"], taskId, limit: 10 },
+    "audit.taskHistory": { taskId, limit: 10 },
+    "audit.people": { projectId: taskId },
+    "admin.history": { userId: "someone", type: "task.created", limit: 10 },
+    "admin.reads": { limit: 10 },
     "notification.list": { unreadOnly: true, limit: 10 },
     "notification.markRead": { ids: [taskId] },
     "project.get": { id: sharedProjectId },

@@ -1,4 +1,5 @@
 // The whole tRPC API. The client imports only its type.
+import { adminRouter } from "@/admin/router";
 import { auditRouter } from "@/audit/router";
 import { userRouter } from "@/auth/router";
 import { memberRouter } from "@/members/router";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   project: projectRouter,
   member: memberRouter,
   section: sectionRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 // The audit trail: one immutable row per event (the table refuses UPDATE and DELETE). Written by
-// the audit consumers, read by audit.list, always scoped to the owning user.
+// the audit consumers. Every read is scoped: to the owning user (audit.list), to a project or a task
+// (read by its members, access checked by the caller), or to the whole instance (administrators).
 import type { Tx } from "../client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
@@ -32,7 +33,9 @@ export const auditEntrySelect = {
   eventId: true,
   type: true,
   actor: true,
+  userId: true,
   taskId: true,
+  projectId: true,
   version: true,
   occurredAt: true,
   correlationId: true,
@@ -82,6 +85,9 @@ export async function findLatestAuditSnapshot(
 export interface AuditListFilter {
   types?: string[];
   taskId?: string;
+  projectId?: string;
+  /** Who acted: a user id, or a consumer's name ("recurrence"). */
+  actor?: string;
   from?: Date;
   to?: Date;
 }
@@ -92,15 +98,30 @@ export interface AuditListKey {
   id: string;
 }
 
-/** One page of the user's trail, newest first, keyset-paginated on (occurredAt, id). */
-export async function listAuditEntries(
+/**
+ * Whose entries a read may see. The caller has already decided the reader may see this scope
+ * (a project's or task's members, an administrator for the instance).
+ */
+export type AuditScope = { userId: string } | { projectId: string } | { taskId: string } | { instance: true };
+
+function scopeWhere(scope: AuditScope): Prisma.AuditEntryWhereInput {
+  if ("userId" in scope) return { userId: scope.userId };
+  if ("projectId" in scope) return { projectId: scope.projectId };
+  if ("taskId" in scope) return { taskId: scope.taskId };
+  return {};
+}
+
+/** One page of a scope's trail, newest first, keyset-paginated on (occurredAt, id). */
+export async function listScopedAuditEntries(
   tx: Tx,
-  params: { userId: string; filter: AuditListFilter; after: AuditListKey | null; limit: number },
+  params: { scope: AuditScope; filter: AuditListFilter; after: AuditListKey | null; limit: number },
 ): Promise<AuditEntryRow[]> {
-  const and: Prisma.AuditEntryWhereInput[] = [{ userId: params.userId }];
-  const { types, taskId, from, to } = params.filter;
+  const and: Prisma.AuditEntryWhereInput[] = [scopeWhere(params.scope)];
+  const { types, taskId, projectId, actor, from, to } = params.filter;
   if (types?.length) and.push({ type: { in: types } });
   if (taskId) and.push({ taskId });
+  if (projectId) and.push({ projectId });
+  if (actor) and.push({ actor });
   if (from) and.push({ occurredAt: { gte: from } });
   if (to) and.push({ occurredAt: { lte: to } });
   if (params.after) {
@@ -115,14 +136,29 @@ export async function listAuditEntries(
   });
 }
 
-/** The user's entries of these events (what caused an entry: "created by recurrence from ..."). */
+/** One page of the user's own trail, newest first. */
+export async function listAuditEntries(
+  tx: Tx,
+  params: { userId: string; filter: AuditListFilter; after: AuditListKey | null; limit: number },
+): Promise<AuditEntryRow[]> {
+  const { userId, ...rest } = params;
+  return listScopedAuditEntries(tx, { ...rest, scope: { userId } });
+}
+
+/** The scope's entries of these events (what caused an entry: "created by recurrence from ..."). */
 export async function findAuditEntriesByEventIds(
   tx: Tx,
-  params: { userId: string; eventIds: string[] },
+  params: { scope: AuditScope; eventIds: string[] },
 ): Promise<{ eventId: string; type: string; taskId: string | null }[]> {
   if (params.eventIds.length === 0) return [];
   return tx.auditEntry.findMany({
-    where: { userId: params.userId, eventId: { in: params.eventIds } },
+    where: { AND: [scopeWhere(params.scope), { eventId: { in: params.eventIds } }] },
     select: { eventId: true, type: true, taskId: true },
   });
+}
+
+/** Everyone (and every consumer) who acted in the scope: the choices of a "person" filter. */
+export async function listAuditActors(tx: Tx, scope: AuditScope): Promise<string[]> {
+  const rows = await tx.auditEntry.findMany({ where: scopeWhere(scope), distinct: ["actor"], select: { actor: true }, orderBy: { actor: "asc" } });
+  return rows.map((row) => row.actor);
 }

@@ -51,9 +51,3 @@ export async function findTaskProjectIds(tx: Tx, taskIds: readonly string[]): Pr
   return new Map(rows.map((row) => [row.id, row.projectId]));
 }
 
-/** Names by user id (for a notification's "X assigned you"); unknown ids are left out. */
-export async function findUserNames(tx: Tx, userIds: readonly string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await tx.user.findMany({ where: { id: { in: [...new Set(userIds)] } }, select: { id: true, name: true } });
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
