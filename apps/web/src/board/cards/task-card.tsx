@@ -20,9 +20,11 @@ type TaskCardProps = {
   onDelete: (task: Task) => void;
   /** Present when the board is in manual order: move one place up (-1) or down (+1). */
   onMove?: ((task: Task, step: -1 | 1) => void) | undefined;
+  /** A viewer's board: the task can be opened, not completed, moved or deleted. */
+  readOnly?: boolean | undefined;
 };
 
-export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onToggle, onEdit, onDelete, onMove }: TaskCardProps) {
+export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onToggle, onEdit, onDelete, onMove, readOnly }: TaskCardProps) {
   const titleId = useId();
   const metaId = useId();
   const done = task.status === "COMPLETED";
@@ -51,7 +53,7 @@ export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onT
         type="checkbox"
         className="task-check"
         checked={done}
-        disabled={saving}
+        disabled={saving || readOnly}
         onChange={() => onToggle(task)}
         aria-label={done ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
       />
@@ -94,7 +96,7 @@ export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onT
         </div>
       </div>
       <div className="task-actions">
-        {onMove && (
+        {onMove && !readOnly && (
           <>
             <button type="button" className="icon-button" onClick={() => onMove(task, -1)} aria-label={`Move “${task.title}” up`} disabled={saving}>
               <ArrowUpIcon />
@@ -107,9 +109,11 @@ export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onT
         <button type="button" className="icon-button" onClick={() => onEdit(task)} aria-label={`Edit “${task.title}”`} disabled={saving}>
           <PencilIcon />
         </button>
-        <button type="button" className="icon-button danger" onClick={() => onDelete(task)} aria-label={`Delete “${task.title}”`} disabled={saving}>
-          <TrashIcon />
-        </button>
+        {!readOnly && (
+          <button type="button" className="icon-button danger" onClick={() => onDelete(task)} aria-label={`Delete “${task.title}”`} disabled={saving}>
+            <TrashIcon />
+          </button>
+        )}
       </div>
     </li>
   );
