@@ -17,7 +17,8 @@ export function WorkspaceShell({ children }: { children: ReactNode }) {
     onProjectLeft: (projectId: string, name: string | undefined) => {
       if (pathname !== `/projects/${projectId}`) return;
       router.replace("/");
-      toast.warning(`You no longer have access to ${name ? `“${name}”` : "that project"}.`);
+      // No name: this tab had already let the project go itself (its own delete or leave).
+      if (name) toast.warning(`You no longer have access to “${name}”.`);
     },
     onProjectJoined: (_projectId: string, name: string | undefined) => {
       if (name) toast.success(`You joined “${name}”`);
