@@ -32,7 +32,12 @@ export function BoardPage({ scope }: { scope: BoardScope }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { filters, setFilters, listInput: filterInput, activeCount, zone } = useBoardFilters();
-  const listInput = useMemo(() => ({ ...filterInput, ...scopeListInput(scope) }), [filterInput, scope]);
+  // The day changes the Today / Upcoming bounds; within it the query key stays the same.
+  const dayStamp = new Date().toDateString();
+  const listInput = useMemo(
+    () => ({ ...filterInput, ...scopeListInput(scope, new Date(dayStamp), zone) }),
+    [filterInput, scope, dayStamp, zone],
+  );
   const projects = useProjects();
   const project = scope.kind === "project" ? projects.data?.projects.find((p) => p.id === scope.projectId) : undefined;
   const readOnly = project ? !can.write(project.role) : false;

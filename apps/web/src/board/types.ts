@@ -25,7 +25,6 @@ export type TaskListInput = {
   /** null: the tasks in no section. */
   sectionId?: string | null;
   assignedToMe?: boolean;
-  view?: "today" | "upcoming";
   status?: "OPEN" | "COMPLETED" | "ALL";
   priorities?: Priority[];
   tagIds?: string[];

@@ -16,7 +16,7 @@ const DEFAULT_DIRECTION: Record<TaskSort, "asc" | "desc"> = {
 
 /**
  * Whether a list with this input shows the task; "unknown" for the filters only the server can
- * judge here (assigned to the signed-in user, the Today and Upcoming views): such a list refetches.
+ * judge here (assigned to the signed-in user): such a list refetches.
  */
 export function taskMatchesList(input: TaskListInput, task: Task, now: Date): boolean | "unknown" {
   if (task.deletedAt) return false;
@@ -32,7 +32,7 @@ export function taskMatchesList(input: TaskListInput, task: Task, now: Date): bo
   const search = input.search?.trim().toLowerCase();
   if (search && !task.title.toLowerCase().includes(search) && !task.description.toLowerCase().includes(search)) return false;
   if (input.overdue !== undefined && isOverdue(task, due, now) !== input.overdue) return false;
-  if (input.assignedToMe || input.view) return "unknown";
+  if (input.assignedToMe) return "unknown";
   return true;
 }
 
