@@ -4,7 +4,7 @@
 // viewer sees it read-only; the server refuses their writes anyway.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type ComponentProps } from "react";
 import { ProjectHeader } from "@/projects/ui/project-header";
 import { can } from "@/projects/ui/project-types";
 import { useProjects } from "@/projects/ui/use-projects";
@@ -17,7 +17,7 @@ import { FilterBar } from "./filters/filter-bar";
 import { useBoardFilters } from "./filters/use-board-filters";
 import { ShortcutsHelp } from "./keyboard/shortcuts-help";
 import { ProjectTasks } from "./project-tasks";
-import { TaskList, type TaskListProps } from "./cards/task-list";
+import { TaskList } from "./cards/task-list";
 import { CardSkeletons } from "@/components/skeleton";
 import { useBoardShortcuts } from "./keyboard/use-board-shortcuts";
 import { QuickAddBox } from "./quick-add-box/quick-add-box";
@@ -95,7 +95,7 @@ export function BoardPage({ scope }: { scope: BoardScope }) {
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(id)}"]`)?.focus());
   };
 
-  const listProps: TaskListProps = {
+  const listProps: ComponentProps<typeof TaskList> = {
     readOnly,
     input: listInput,
     groupBy: filters.group,

@@ -1,11 +1,13 @@
 "use client";
 // One project's tasks on its board. This version shows them as the list; the kanban view (one
 // column per section) takes its place where the project is shown as a board.
+import type { ComponentProps } from "react";
 import type { ProjectView } from "@/projects/ui/project-types";
-import { TaskList, type TaskListProps } from "./cards/task-list";
+import { TaskList } from "./cards/task-list";
 
-export type ProjectTasksProps = TaskListProps & { project: ProjectView };
+type ProjectTasksProps = ComponentProps<typeof TaskList> & { project: ProjectView };
 
-export function ProjectTasks({ project: _project, ...list }: ProjectTasksProps) {
-  return <TaskList {...list} />;
+export function ProjectTasks(props: ProjectTasksProps) {
+  const { project, ...list } = props;
+  return <TaskList {...list} readOnly={list.readOnly || project.role === "VIEWER"} />;
 }

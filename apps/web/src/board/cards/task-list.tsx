@@ -12,7 +12,7 @@ import { groupTasks, type GroupBy } from "../group-tasks";
 import type { Task, TaskListInput } from "../types";
 import { TaskCard } from "./task-card";
 
-export type TaskListProps = {
+type TaskListProps = {
   input: TaskListInput;
   groupBy: GroupBy;
   zone: string;
@@ -24,7 +24,7 @@ export type TaskListProps = {
   onDelete: (task: Task) => void;
   /** Manual order: persist a new position for the task. */
   onReorder?: ((task: Task, position: number) => void) | undefined;
-  /** A viewer's board: cards cannot be completed, moved or deleted. */
+  /** A viewer's list: cards without complete or delete. */
   readOnly?: boolean | undefined;
 };
 
