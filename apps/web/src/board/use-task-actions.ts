@@ -36,9 +36,6 @@ export type CreateTaskInput = {
   tagNames?: string[];
 };
 
-/** Where a new task goes: its project (the Inbox when absent), section and assignee. */
-export type TaskPlacement = { projectId?: string; sectionId?: string | null; assigneeId?: string | null };
-
 export type TaskPatch = Partial<Omit<CreateTaskInput, "tagNames">> & { tagIds?: string[] };
 
 function showError(action: string, error: unknown) {
@@ -136,7 +133,7 @@ export function useTaskActions() {
       onMutate: async (vars) => {
         const snapshot = await snapshotLists(client);
         const tempId = `optimistic-${crypto.randomUUID()}`;
-        insertTask(client, draftTask(tempId, vars as CreateTaskInput & TaskPlacement));
+        insertTask(client, draftTask(tempId, vars as CreateTaskInput));
         return { snapshot, tempId };
       },
       onError: rollback("add the task"),
@@ -197,14 +194,11 @@ export function useTaskActions() {
 }
 
 /** What a new task looks like until the server answers (the card shows it as "saving"). */
-function draftTask(id: string, input: CreateTaskInput & TaskPlacement): Task {
+function draftTask(id: string, input: CreateTaskInput): Task {
   const now = new Date().toISOString();
   return {
     id,
     userId: "",
-    ...(input.projectId ? { projectId: input.projectId } : {}),
-    sectionId: input.sectionId ?? null,
-    assigneeId: input.assigneeId ?? null,
     title: input.title,
     description: input.description ?? "",
     status: "OPEN",
