@@ -132,7 +132,7 @@ export function BoardPage({ scope }: { scope: BoardScope }) {
           <ProjectTasks project={project} {...listProps} />
         ) : scope.kind !== "project" ? (
           <TaskList {...listProps} />
-        ) : projects.isPending ? (
+        ) : projects.isPending || projects.isFetching ? (
           <CardSkeletons />
         ) : (
           <div className="state-panel" role="alert">

@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/trpc/client";
+import { addProject } from "./project-cache";
 import { showApiError } from "./show-api-error";
 import "./projects.css";
 
@@ -17,7 +18,7 @@ export function InvitationsBanner() {
     trpc.member.acceptInvitation.mutationOptions({
       onSuccess: (project) => {
         refetch();
-        void client.invalidateQueries(trpc.project.list.queryFilter());
+        addProject(client, project);
         router.push(`/projects/${project.id}`);
       },
       onError: showApiError("accept the invitation"),

@@ -34,6 +34,14 @@ export function putProject(client: QueryClient, next: Partial<ProjectView> & Pic
   client.setQueryData(queryKeys.project.get.queryKey({ id: merged.id }), merged);
 }
 
+/** A project this member just got (created, or an invitation accepted), in the sidebar at once. */
+export function addProject(client: QueryClient, project: ProjectView): void {
+  client.setQueryData<ProjectList>(queryKeys.project.list.queryKey(), (list) =>
+    list && { ...list, projects: [...list.projects.filter((p) => p.id !== project.id), project] },
+  );
+  client.setQueryData(queryKeys.project.get.queryKey({ id: project.id }), project);
+}
+
 /** The project is gone for this member: from the sidebar, its board, its tasks, sections and members. */
 export function dropProject(client: QueryClient, projectId: string): void {
   client.setQueryData<ProjectList>(queryKeys.project.list.queryKey(), (list) =>

@@ -4,7 +4,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { useTRPC } from "@/trpc/client";
-import { dropProject, putProject } from "./project-cache";
+import { addProject, dropProject, putProject } from "./project-cache";
 import type { ProjectView } from "./project-types";
 import { showApiError } from "./show-api-error";
 
@@ -14,7 +14,9 @@ export function useProjectActions() {
   const refetchList = () => void client.invalidateQueries(trpc.project.list.queryFilter());
   const put = (project: ProjectView) => putProject(client, project);
 
-  const create = useMutation(trpc.project.create.mutationOptions({ onSuccess: refetchList, onError: showApiError("create the project") }));
+  const create = useMutation(
+    trpc.project.create.mutationOptions({ onSuccess: (project) => addProject(client, project), onError: showApiError("create the project") }),
+  );
   const update = useMutation(trpc.project.update.mutationOptions({ onSuccess: put, onError: showApiError("save the project") }));
   const archive = useMutation(trpc.project.archive.mutationOptions({ onSuccess: put, onError: showApiError("archive the project") }));
   const unarchive = useMutation(trpc.project.unarchive.mutationOptions({ onSuccess: put, onError: showApiError("unarchive the project") }));
