@@ -27,6 +27,8 @@ async function forcedCreate(page: Page, projectId: string, title: string) {
 }
 
 test("two people share a project live: invite, accept, edit, viewer, removal", async ({ browser }) => {
+  // Two sign-ups (rate-limited per IP) and a dozen round trips through the workers.
+  test.setTimeout(180_000);
   const ctxA = await browser.newContext();
   const ctxB = await browser.newContext();
   try {

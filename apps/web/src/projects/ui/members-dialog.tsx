@@ -4,7 +4,7 @@
 // cannot use are hidden, but the server decides: a refusal shows its message.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { readApiError } from "@/board/api-errors";
 import { Dialog } from "@/components/dialog";
@@ -137,6 +137,7 @@ function MemberRow({ member, isMe, manage, onRole, onRemove, onTransfer, onLeave
 
 function InviteForm({ projectId, onInvited }: { projectId: string; onInvited: () => void }) {
   const trpc = useTRPC();
+  const id = useId();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<"EDITOR" | "VIEWER">("EDITOR");
   const invite = useMutation(trpc.member.invite.mutationOptions());
@@ -157,17 +158,17 @@ function InviteForm({ projectId, onInvited }: { projectId: string; onInvited: ()
 
   return (
     <form className="invite-form" onSubmit={submit} noValidate>
-      <label className="field grow">
-        <span className="field-label">Invite by email</span>
-        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@example.com" autoComplete="off" />
-      </label>
-      <label className="field">
-        <span className="field-label">Role</span>
-        <select value={role} onChange={(e) => setRole(e.target.value as "EDITOR" | "VIEWER")}>
+      <div className="field grow">
+        <label className="field-label" htmlFor={`${id}-email`}>Invite by email</label>
+        <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="name@example.com" autoComplete="off" />
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-role`}>Role</label>
+        <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as "EDITOR" | "VIEWER")}>
           <option value="EDITOR">Editor</option>
           <option value="VIEWER">Viewer</option>
         </select>
-      </label>
+      </div>
       <button type="submit" className="button primary" disabled={invite.isPending || !email.trim()}>Invite</button>
       {invite.isError && <p className="field-error" role="alert">{readApiError(invite.error).message}</p>}
     </form>

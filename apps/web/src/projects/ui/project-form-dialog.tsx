@@ -1,6 +1,6 @@
 "use client";
 // Create a project, or rename and recolour one: a name and one of a few colours.
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Dialog } from "@/components/dialog";
 import { PROJECT_COLORS, type ProjectView } from "./project-types";
 import { useProjectActions } from "./use-project-actions";
@@ -25,6 +25,7 @@ export function ProjectFormDialog({ open, onClose, project, onCreated }: Project
 
 function ProjectForm({ project, onDone, onCreated }: { project?: ProjectView | undefined; onDone: () => void; onCreated?: ((project: ProjectView) => void) | undefined }) {
   const actions = useProjectActions();
+  const id = useId();
   const [name, setName] = useState(project?.name ?? "");
   const [color, setColor] = useState<string>(project?.color ?? PROJECT_COLORS[0]);
   const [error, setError] = useState<string | null>(null);
@@ -46,10 +47,10 @@ function ProjectForm({ project, onDone, onCreated }: { project?: ProjectView | u
 
   return (
     <form className="editor-form" onSubmit={submit} noValidate>
-      <label className="field">
-        <span className="field-label">Project name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus aria-invalid={error ? true : undefined} />
-      </label>
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-name`}>Project name</label>
+        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus aria-invalid={error ? true : undefined} />
+      </div>
       {error && <p className="field-error" role="alert">{error}</p>}
       <fieldset className="project-colors">
         <legend className="field-label">Colour</legend>
