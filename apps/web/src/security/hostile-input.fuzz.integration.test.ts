@@ -30,6 +30,7 @@ let handle: (request: Request) => Promise<Response>;
 let cookie: string;
 let taskId: string;
 let tagId: string;
+let projectId: string;
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
   .map(([path, procedure]) => ({ path, type: procedure._def.type }))
@@ -38,7 +39,7 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 /** A valid input per procedure (the seed for near-valid mutations); undefined = takes no input. */
 function validInputs(): Record<string, Record<string, unknown> | undefined> {
   return {
-    "task.list": { status: "ALL", limit: 10, search: "x", sort: "due", tagIds: [tagId] },
+    "task.list": { status: "ALL", limit: 10, search: "x", sort: "due", tagIds: [tagId], projectId, sectionId: null, assignedToMe: false },
     "task.get": { id: taskId },
     "task.create": {
       title: "fuzz",
@@ -52,6 +53,7 @@ function validInputs(): Record<string, Record<string, unknown> | undefined> {
     },
     "task.update": { id: taskId, expectedVersion: 1, patch: { title: "t", priority: "LOW" } },
     "task.reorder": { id: taskId, expectedVersion: 1, position: 3 },
+    "task.move": { id: taskId, expectedVersion: 1, projectId, sectionId: null, position: 3 },
     "task.complete": { id: taskId },
     "task.reopen": { id: taskId },
     "task.delete": { id: taskId },
@@ -161,6 +163,7 @@ beforeAll(async () => {
   tagId = tag.result.data.id;
   const task = await (await send("task.create", "mutation", { title: "seed", tagIds: [tagId] })).json();
   taskId = task.result.data.id;
+  projectId = task.result.data.projectId;
 });
 afterAll(() => testDb.drop());
 
