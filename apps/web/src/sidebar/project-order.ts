@@ -1,8 +1,18 @@
-// The sidebar position that moves a project one place up or down among its neighbours: halfway
-// between the one it passes and the one beyond, or one step past the end.
+// Sidebar positions: a project moved to a new place goes halfway between its new neighbours, or
+// one step past the end, so only the moved project's position changes.
+
+/** The position that moves the project at `from` to index `to` (of the list as shown). */
+export function positionAtIndex(positions: number[], from: number, to: number): number | null {
+  if (from === to || to < 0 || to >= positions.length) return null;
+  const others = positions.filter((_, i) => i !== from);
+  const before = others[to - 1];
+  const after = others[to];
+  if (before === undefined) return after === undefined ? null : after - 1;
+  if (after === undefined) return before + 1;
+  return (before + after) / 2;
+}
+
+/** The position that moves the project at `index` one place up (-1) or down (+1). */
 export function positionAfterStep(positions: number[], index: number, step: -1 | 1): number | null {
-  const neighbour = positions[index + step];
-  if (neighbour === undefined) return null;
-  const beyond = positions[index + 2 * step];
-  return beyond !== undefined ? (neighbour + beyond) / 2 : neighbour + step;
+  return positionAtIndex(positions, index, index + step);
 }

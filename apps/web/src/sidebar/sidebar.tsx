@@ -13,6 +13,7 @@ import { useProjects } from "@/projects/ui/use-projects";
 import { useTRPC } from "@/trpc/client";
 import { positionAfterStep } from "./project-order";
 import { SidebarProjectItem } from "./sidebar-project-item";
+import { SortableProjects } from "./sortable-projects";
 import "./sidebar.css";
 
 const VIEWS = [
@@ -36,13 +37,16 @@ export function Sidebar() {
   const active = all.filter((p) => !p.archivedAt).sort((a, b) => a.position - b.position);
   const archived = all.filter((p) => p.archivedAt);
 
+  const place = (project: ProjectView, position: number) => {
+    // Shown at once; the server's answer (or its refusal) follows.
+    putProject(client, { ...project, position });
+    actions.reorder.mutate({ id: project.id, position });
+  };
   const move = (project: ProjectView, step: -1 | 1) => {
     const index = active.findIndex((p) => p.id === project.id);
     const position = positionAfterStep(active.map((p) => p.position), index, step);
     if (position === null) return;
-    // Shown at once; the server's answer (or its refusal) follows.
-    putProject(client, { ...project, position });
-    actions.reorder.mutate({ id: project.id, position });
+    place(project, position);
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`.sidebar [data-project-id="${CSS.escape(project.id)}"]`)?.focus());
   };
 
@@ -61,11 +65,7 @@ export function Sidebar() {
         <h2 id="sidebar-projects">Projects</h2>
         <button type="button" className="button ghost small" onClick={() => setCreating(true)}>+ New project</button>
       </div>
-      <ul className="sidebar-list" aria-labelledby="sidebar-projects">
-        {active.map((project) => (
-          <SidebarProjectItem key={project.id} project={project} current={pathname === `/projects/${project.id}`} onMove={move} />
-        ))}
-      </ul>
+      <SortableProjects projects={active} currentPath={pathname} onPosition={place} onMove={move} />
       {archived.length > 0 && (
         <details className="sidebar-archived">
           <summary>Archived ({archived.length})</summary>
