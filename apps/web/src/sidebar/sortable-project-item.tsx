@@ -12,20 +12,23 @@ type SortableProjectItemProps = {
 };
 
 export function SortableProjectItem({ project, current, onMove }: SortableProjectItemProps) {
-  const sortable = useSortable({ id: project.id, attributes: { roleDescription: "sortable project" } });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: project.id,
+    attributes: { roleDescription: "sortable project" },
+  });
   return (
     <li
-      ref={sortable.setNodeRef}
+      ref={setNodeRef}
       className="sidebar-item"
-      style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition, opacity: sortable.isDragging ? 0.5 : undefined }}
+      style={{ transform: CSS.Translate.toString(transform), transition: transition, opacity: isDragging ? 0.5 : undefined }}
     >
       <SidebarProjectLink project={project} current={current} onMove={onMove} />
       <button
         type="button"
-        ref={sortable.setActivatorNodeRef}
+        ref={setActivatorNodeRef}
         className="sidebar-handle"
-        {...sortable.attributes}
-        {...sortable.listeners}
+        {...attributes}
+        {...listeners}
         aria-label={`Reorder “${project.name}”`}
       >
         <span aria-hidden="true">⋮⋮</span>
