@@ -1,13 +1,13 @@
 // The feed's project, section, membership and invitation changes (docs/projects.md, "What a
 // membership change does to the feeds"), applied to this tab's project caches.
 import type { QueryClient } from "@tanstack/react-query";
-import type { TInvitationSnapshot, TSectionSnapshot } from "@taskboard/events";
+import type { TChangeKind, TChangePayload } from "@taskboard/realtime";
 import { cachedProject, dropProject, putProject, putSection, refetchInvitations, refetchMembers } from "@/projects/ui/project-cache";
 import type { ProjectView } from "@/projects/ui/project-types";
 import { queryKeys } from "@/trpc/query-keys";
 import type { TUserChange } from "./list-changes-since.schema";
 
-export const PROJECT_CHANGE_KINDS = [
+export const PROJECT_CHANGE_KINDS: readonly TChangeKind[] = [
   "project.upserted",
   "project.joined",
   "project.left",
@@ -15,13 +15,16 @@ export const PROJECT_CHANGE_KINDS = [
   "section.removed",
   "members.changed",
   "invitation",
-] as const;
+];
 
-export type ProjectChangeKind = (typeof PROJECT_CHANGE_KINDS)[number];
+export type ProjectChangeKind = Exclude<TChangeKind, "task.upserted" | "task.removed" | "notification" | "audit">;
 
 export function isProjectChange(change: TUserChange): change is TUserChange & { kind: ProjectChangeKind } {
   return (PROJECT_CHANGE_KINDS as readonly string[]).includes(change.kind);
 }
+
+/** The payload the socket contract (@taskboard/realtime) gives this kind. */
+const payloadOf = <K extends ProjectChangeKind>(change: TUserChange, _kind: K) => change.payload as TChangePayload<K>;
 
 /** What the page around the caches does when this member loses or gains a project. */
 export interface ProjectChangeHooks {
@@ -35,18 +38,19 @@ export function applyProjectChange(
   change: TUserChange & { kind: ProjectChangeKind },
   hooks: ProjectChangeHooks = {},
 ): void {
-  const payload = (change.payload ?? {}) as Record<string, unknown>;
   switch (change.kind) {
     case "project.upserted":
-      putProject(client, payload as Partial<ProjectView> & Pick<ProjectView, "id">);
+      putProject(client, payloadOf(change, "project.upserted") as Partial<ProjectView> & Pick<ProjectView, "id">);
       return;
-    case "project.joined":
-      // The list brings this member's own fields (position, view, member count) with it.
+    case "project.joined": {
+      // The list brings this member's own fields (position, view) with it.
+      const project = payloadOf(change, "project.joined");
       void client.invalidateQueries(queryKeys.project.list.queryFilter());
-      hooks.onProjectJoined?.(String(payload.id ?? change.entityId), payload.name as string | undefined);
+      hooks.onProjectJoined?.(project.id, project.name);
       return;
+    }
     case "project.left": {
-      const projectId = String(payload.projectId ?? change.entityId);
+      const { projectId } = payloadOf(change, "project.left");
       const name = cachedProject(client, projectId)?.name;
       dropProject(client, projectId);
       hooks.onProjectLeft?.(projectId, name);
@@ -54,13 +58,13 @@ export function applyProjectChange(
     }
     case "section.upserted":
     case "section.removed":
-      putSection(client, payload as TSectionSnapshot, change.kind === "section.removed");
+      putSection(client, payloadOf(change, change.kind), change.kind === "section.removed");
       return;
     case "members.changed":
-      refetchMembers(client, String(payload.projectId ?? change.entityId));
+      refetchMembers(client, payloadOf(change, "members.changed").projectId);
       return;
     case "invitation":
-      refetchInvitations(client, (payload as Partial<TInvitationSnapshot>).projectId ?? change.entityId);
+      refetchInvitations(client, payloadOf(change, "invitation").projectId);
       return;
   }
 }
