@@ -37,7 +37,7 @@ test("sign up, quick add, filter, search, edit, complete/undo, delete/undo, relo
     await expect(report).toContainText("Urgent");
     await expect(report).toContainText("work");
     await expect(report).toContainText(/Fri|Today|Tomorrow/);
-    await expect(page.getByRole("listitem")).toHaveCount(3);
+    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(3);
     await shot(page, "board-three-tasks");
   });
 
@@ -46,21 +46,21 @@ test("sign up, quick add, filter, search, edit, complete/undo, delete/undo, relo
     await page.getByRole("checkbox", { name: /work/ }).check();
     await expect(page).toHaveURL(/tag=/);
     await expect(card(page, "write report")).toBeVisible();
-    await expect(page.getByRole("listitem")).toHaveCount(1);
+    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
     await page.keyboard.press("Escape");
     await page.reload();
-    await expect(page.getByRole("listitem")).toHaveCount(1);
+    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
     await page.getByRole("button", { name: "Clear filters" }).click();
-    await expect(page.getByRole("listitem")).toHaveCount(3);
+    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(3);
   });
 
   await test.step("search narrows the list (debounced)", async () => {
     await page.getByLabel("Search tasks").fill("mum");
     await expect(page).toHaveURL(/q=mum/);
-    await expect(page.getByRole("listitem")).toHaveCount(1);
+    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
     await expect(card(page, "call mum")).toBeVisible();
     await page.getByLabel("Search tasks").fill("");
-    await expect(page.getByRole("listitem")).toHaveCount(3);
+    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(3);
   });
 
   await test.step("edit title and priority in the editor", async () => {
@@ -115,7 +115,7 @@ test("sign up, quick add, filter, search, edit, complete/undo, delete/undo, relo
   });
 
   const expectSameBoard = async () => {
-    await expect(page.getByRole("listitem")).toHaveCount(3);
+    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(3);
     await expect(card(page, "Pay rent")).toContainText("High");
     await expect(card(page, "call mum")).toContainText("family");
     await expect(card(page, "write quarterly report")).toContainText("Medium");

@@ -57,7 +57,7 @@ test("deleting a used tag asks in an in-page dialog, Esc cancels, confirming kee
     await expect(card(page, "Fix the sink")).toContainText("diy");
     await expect(card(page, "Fix the sink")).not.toContainText("home");
     await page.reload();
-    await expect(page.getByRole("listitem")).toHaveCount(2);
+    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(2);
     await expect(card(page, "Fix the sink")).not.toContainText("home");
   });
 });

@@ -1,16 +1,24 @@
 "use client";
-// The board: quick add, filters, the grouped task list, and the dialogs (editor, tags, shortcuts).
+// A board: quick add, filters, the grouped task list, and the dialogs (editor, tags, shortcuts), for
+// one scope (a project, or Today / Upcoming / Assigned to me across the user's projects). A project's
+// viewer sees it read-only; the server refuses their writes anyway.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef, useState } from "react";
-import { RealtimeStatus } from "@/realtime/realtime-status";
+import Link from "next/link";
+import { useCallback, useMemo, useRef, useState, type ComponentProps } from "react";
+import { ProjectHeader } from "@/projects/ui/project-header";
+import { can } from "@/projects/ui/project-types";
+import { useProjects } from "@/projects/ui/use-projects";
 import { useTRPC } from "@/trpc/client";
 import { useTaskFromUrl } from "@/notifications/use-task-from-url";
 import { BoardHeader } from "./board-header";
-import { TaskList } from "./cards/task-list";
+import { SCOPE_TITLE, scopeCreateTarget, scopeListInput, type BoardScope } from "./board-scope";
 import { TaskEditor, type EditorTarget } from "./editor/task-editor";
 import { FilterBar } from "./filters/filter-bar";
 import { useBoardFilters } from "./filters/use-board-filters";
 import { ShortcutsHelp } from "./keyboard/shortcuts-help";
+import { ProjectTasks } from "./project-tasks";
+import { TaskList } from "./cards/task-list";
+import { CardSkeletons } from "@/components/skeleton";
 import { useBoardShortcuts } from "./keyboard/use-board-shortcuts";
 import { QuickAddBox } from "./quick-add-box/quick-add-box";
 import { findCachedTask } from "./task-cache";
@@ -20,10 +28,19 @@ import { isOptimistic, useTaskActions } from "./use-task-actions";
 
 type TagOption = { id: string; name: string; color: string | null; openTaskCount?: number };
 
-export function BoardPage() {
+export function BoardPage({ scope }: { scope: BoardScope }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { filters, setFilters, listInput, activeCount, zone } = useBoardFilters();
+  const { filters, setFilters, listInput: filterInput, activeCount, zone } = useBoardFilters();
+  // The day changes the Today / Upcoming bounds; within it the query key stays the same.
+  const dayStamp = new Date().toDateString();
+  const listInput = useMemo(
+    () => ({ ...filterInput, ...scopeListInput(scope, new Date(dayStamp), zone) }),
+    [filterInput, scope, dayStamp, zone],
+  );
+  const projects = useProjects();
+  const project = scope.kind === "project" ? projects.data?.projects.find((p) => p.id === scope.projectId) : undefined;
+  const readOnly = project ? !can.write(project.role) : false;
   const actions = useTaskActions();
   const tagsQuery = useQuery(trpc.tag.list.queryOptions());
   const tags = useMemo(() => (tagsQuery.data ?? []) as TagOption[], [tagsQuery.data]);
@@ -78,34 +95,52 @@ export function BoardPage() {
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(id)}"]`)?.focus());
   };
 
+  const listProps: ComponentProps<typeof TaskList> = {
+    readOnly,
+    input: listInput,
+    groupBy: filters.group,
+    zone,
+    hasFilters: activeCount > 0,
+    tagColors,
+    onClearFilters: () => setFilters({ status: "OPEN", priorities: [], tagIds: [], due: null, from: null, to: null, q: "" }),
+    onToggle: toggle,
+    onEdit: edit,
+    onDelete: remove,
+    onReorder:
+      filters.sort === "position" && !readOnly
+        ? (task, position) => actions.reorder.mutate({ id: task.id, expectedVersion: task.version, position })
+        : undefined,
+  };
+
   return (
     <div className="app-shell">
       <BoardHeader onOpenTags={() => setTagsOpen(true)} onOpenHelp={() => setHelpOpen(true)} />
       <main className="board" id="main">
-        <h1 className="visually-hidden">Your tasks</h1>
-        <QuickAddBox
-          ref={quickAddRef}
-          zone={zone}
-          onCreate={(input) => actions.create.mutate(input)}
-          onOpenEditor={(input) => setEditor({ mode: "create", input })}
-        />
+        {project ? <ProjectHeader project={project} /> : <h1 className="board-title">{scope.kind === "project" ? "Project" : SCOPE_TITLE[scope.kind]}</h1>}
+        {readOnly ? (
+          <p className="read-only-note" role="note">You can view this project. Only its owner and editors can change it.</p>
+        ) : (
+          <QuickAddBox
+            ref={quickAddRef}
+            zone={zone}
+            onCreate={(input) => actions.create.mutate({ ...input, ...scopeCreateTarget(scope) })}
+            onOpenEditor={(input) => setEditor({ mode: "create", input: { ...input, ...scopeCreateTarget(scope) } })}
+          />
+        )}
         <FilterBar filters={filters} setFilters={setFilters} tags={tags} activeCount={activeCount} searchRef={searchRef} />
-        <TaskList
-          input={listInput}
-          groupBy={filters.group}
-          zone={zone}
-          hasFilters={activeCount > 0}
-          tagColors={tagColors}
-          onClearFilters={() => setFilters({ status: "OPEN", priorities: [], tagIds: [], due: null, from: null, to: null, q: "" })}
-          onToggle={toggle}
-          onEdit={edit}
-          onDelete={remove}
-          onReorder={
-            filters.sort === "position"
-              ? (task, position) => actions.reorder.mutate({ id: task.id, expectedVersion: task.version, position })
-              : undefined
-          }
-        />
+        {project ? (
+          <ProjectTasks project={project} {...listProps} />
+        ) : scope.kind !== "project" ? (
+          <TaskList {...listProps} />
+        ) : projects.isPending || projects.isFetching ? (
+          <CardSkeletons />
+        ) : (
+          <div className="state-panel" role="alert">
+            <h2>This project is not available</h2>
+            <p>It was deleted, or you are not a member of it (any more).</p>
+            <Link className="button" href="/">Go to the Inbox</Link>
+          </div>
+        )}
       </main>
       {editor && (
         <TaskEditor
@@ -123,8 +158,6 @@ export function BoardPage() {
       )}
       <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <TagManager open={tagsOpen} onClose={() => setTagsOpen(false)} />
-      {/* Live updates from other tabs and devices, with a small connection badge. */}
-      <RealtimeStatus />
     </div>
   );
 }

@@ -20,6 +20,11 @@ export const PRIORITY_LABEL: Record<Priority, string> = {
 export type TaskSort = "due" | "priority" | "created" | "title" | "position";
 
 export type TaskListInput = {
+  /** One project's tasks (a board's scope); without it, across all of the user's projects. */
+  projectId?: string;
+  /** null: the tasks in no section. */
+  sectionId?: string | null;
+  assignedToMe?: boolean;
   status?: "OPEN" | "COMPLETED" | "ALL";
   priorities?: Priority[];
   tagIds?: string[];

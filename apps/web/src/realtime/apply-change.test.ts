@@ -121,6 +121,19 @@ describe("applyChange", () => {
     expect(c.title).toBe("C");
   });
 
+  it("puts a task only into its own project's lists; an assigned-to-me list refetches instead", () => {
+    const { client, ledger } = setup();
+    const [home, work] = [crypto.randomUUID(), crypto.randomUUID()];
+    client.setQueryData(listKey({ projectId: home }), infinite({ items: [], nextCursor: null }));
+    client.setQueryData(listKey({ projectId: work }), infinite({ items: [], nextCursor: null }));
+    const mine = listKey({ assignedToMe: true } as TaskListInput);
+    client.setQueryData(mine, infinite({ items: [], nextCursor: null }));
+    applyChange(client, upserted(task({ title: "Mow the lawn", projectId: home })), ledger);
+    expect(titles(client, { projectId: home })).toEqual([["Mow the lawn"]]);
+    expect(titles(client, { projectId: work })).toEqual([[]]);
+    expect(client.getQueryState(mine)?.isInvalidated).toBe(true);
+  });
+
   it("updates task.get and never touches another task", () => {
     const { client, ledger } = setup();
     const [a, b] = [task({ title: "A" }), task({ title: "B" })];

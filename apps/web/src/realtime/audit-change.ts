@@ -3,6 +3,7 @@
 // audit.list queries (the audit page, the editor's TaskHistory) whose filters the entry passes.
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import type { TListAuditEntriesInput } from "@/audit/list-audit-entries.schema";
+import { queryKeys } from "@/trpc/query-keys";
 
 /** What the audit consumer puts in the change's payload. */
 export interface AuditChangePayload {
@@ -13,13 +14,10 @@ export interface AuditChangePayload {
 
 type AuditListInput = NonNullable<TListAuditEntriesInput>;
 
-export const AUDIT_LIST_KEY = [["audit", "list"]] as const;
-
 export function applyAuditChange(client: QueryClient, payload: AuditChangePayload): void {
-  void client.invalidateQueries({
-    queryKey: AUDIT_LIST_KEY,
-    predicate: (query) => auditEntryMatches(inputOf(query.queryKey), payload),
-  });
+  void client.invalidateQueries(
+    queryKeys.audit.list.pathFilter({ predicate: (query) => auditEntryMatches(inputOf(query.queryKey), payload) }),
+  );
 }
 
 /** Whether a list with these filters would show the entry (unknown payloads: yes, to be safe). */
@@ -36,4 +34,9 @@ export function auditEntryMatches(input: AuditListInput, entry: Partial<AuditCha
 function inputOf(key: QueryKey): AuditListInput {
   const meta = key[1] as { input?: AuditListInput } | undefined;
   return meta?.input ?? {};
+}
+
+/** Every audit list: after a gap in the feed too large to replay. */
+export function invalidateAuditLists(client: QueryClient): Promise<void> {
+  return client.invalidateQueries(queryKeys.audit.list.pathFilter());
 }

@@ -1,12 +1,13 @@
 "use client";
 // Mount once on a signed-in page: runs live sync and shows a small live/reconnecting badge.
+import type { ProjectChangeHooks } from "./apply-project-change";
 import { useRealtimeSync } from "./use-realtime-sync";
 
 const LABEL = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", off: "Live updates off" } as const;
 const COLOR = { connecting: "#a16207", live: "#15803d", reconnecting: "#b91c1c", off: "#64748b" } as const;
 
-export function RealtimeStatus() {
-  const status = useRealtimeSync();
+export function RealtimeStatus({ hooks }: { hooks?: ProjectChangeHooks }) {
+  const status = useRealtimeSync(hooks);
   return (
     <div
       role="status"

@@ -14,8 +14,14 @@ const DEFAULT_DIRECTION: Record<TaskSort, "asc" | "desc"> = {
   position: "asc",
 };
 
-export function taskMatchesList(input: TaskListInput, task: Task, now: Date): boolean {
+/**
+ * Whether a list with this input shows the task; "unknown" for the filters only the server can
+ * judge here (assigned to the signed-in user): such a list refetches.
+ */
+export function taskMatchesList(input: TaskListInput, task: Task, now: Date): boolean | "unknown" {
   if (task.deletedAt) return false;
+  if (input.projectId && task.projectId && task.projectId !== input.projectId) return false;
+  if (input.sectionId !== undefined && task.sectionId !== undefined && (task.sectionId ?? null) !== input.sectionId) return false;
   const status = input.status ?? "OPEN";
   if (status !== "ALL" && task.status !== status) return false;
   if (input.priorities?.length && !input.priorities.includes(task.priority)) return false;
@@ -26,6 +32,7 @@ export function taskMatchesList(input: TaskListInput, task: Task, now: Date): bo
   const search = input.search?.trim().toLowerCase();
   if (search && !task.title.toLowerCase().includes(search) && !task.description.toLowerCase().includes(search)) return false;
   if (input.overdue !== undefined && isOverdue(task, due, now) !== input.overdue) return false;
+  if (input.assignedToMe) return "unknown";
   return true;
 }
 

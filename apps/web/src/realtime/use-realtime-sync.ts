@@ -2,16 +2,23 @@
 // Keeps this tab's TanStack Query cache in step with the signed-in user's change feed while the
 // component that calls it is mounted; returns the connection status for an indicator.
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { invalidateAllTasks } from "@/board/task-cache";
 import { useTRPCClient } from "@/trpc/client";
 import { applyChange, type VersionLedger } from "./apply-change";
-import { AUDIT_LIST_KEY } from "./audit-change";
+import type { ProjectChangeHooks } from "./apply-project-change";
+import { invalidateAuditLists } from "./audit-change";
 import type { TChangesPage } from "./list-changes-since.schema";
 import { openRealtimeConnection, type RealtimeConnection, type RealtimeStatus } from "./realtime-connection";
 import { sessionSeqStore } from "./seq-tracker";
 
-export function useRealtimeSync(): RealtimeStatus {
+export function useRealtimeSync(hooks: ProjectChangeHooks = {}): RealtimeStatus {
   const queryClient = useQueryClient();
+  // The latest hooks, read when a change arrives: a new callback must not reopen the socket.
+  const hooksRef = useRef(hooks);
+  useEffect(() => {
+    hooksRef.current = hooks;
+  });
   const trpcClient = useTRPCClient();
   const [status, setStatus] = useState<RealtimeStatus>("connecting");
 
@@ -24,10 +31,10 @@ export function useRealtimeSync(): RealtimeStatus {
       // (The wire type marks `payload: unknown` optional; every row has one.)
       fetchChangesSince: (afterSeq, limit) =>
         trpcClient.realtime.changesSince.query({ afterSeq, limit }) as Promise<TChangesPage>,
-      apply: (change) => applyChange(queryClient, change, ledger),
+      apply: (change) => applyChange(queryClient, change, ledger, new Date(), hooksRef.current),
       reloadAll: () => {
-        void queryClient.invalidateQueries({ queryKey: [["task"]] });
-        void queryClient.invalidateQueries({ queryKey: AUDIT_LIST_KEY });
+        void invalidateAllTasks(queryClient);
+        void invalidateAuditLists(queryClient);
       },
       seqStore: sessionSeqStore,
       onStatus: (next) => !cancelled && setStatus(next),

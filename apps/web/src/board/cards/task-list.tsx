@@ -24,6 +24,8 @@ type TaskListProps = {
   onDelete: (task: Task) => void;
   /** Manual order: persist a new position for the task. */
   onReorder?: ((task: Task, position: number) => void) | undefined;
+  /** A viewer's list: cards without complete or delete. */
+  readOnly?: boolean | undefined;
 };
 
 /**
@@ -38,7 +40,7 @@ export function positionAfterMove(list: Task[], index: number, step: -1 | 1, sig
   return beyond ? (neighbour.position + beyond.position) / 2 : neighbour.position + step * sign;
 }
 
-export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearFilters, onReorder, ...actions }: TaskListProps) {
+export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearFilters, onReorder, readOnly, ...actions }: TaskListProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -130,6 +132,7 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
                 zone={zone}
                 tagColors={tagColors}
                 {...actions}
+                readOnly={readOnly}
                 onMove={onReorder && moveTask}
               />
             ))}

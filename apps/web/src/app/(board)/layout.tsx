@@ -1,0 +1,15 @@
+// Every board (Inbox, Today, Upcoming, Assigned to me, a project) inside the sidebar. Signed-out
+// visitors are sent to sign in before any of it renders.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { getAuth } from "@/auth/server";
+import { WorkspaceShell } from "@/sidebar/workspace-shell";
+
+export const dynamic = "force-dynamic";
+
+export default async function BoardLayout({ children }: { children: ReactNode }) {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) redirect("/sign-in");
+  return <WorkspaceShell>{children}</WorkspaceShell>;
+}

@@ -1,0 +1,8 @@
+// The today view, across all of the user's projects.
+import { BoardRoute } from "../board-route";
+
+export const dynamic = "force-dynamic";
+
+export default function TodayBoard() {
+  return <BoardRoute scope={{ kind: "today" }} />;
+}

@@ -1,0 +1,8 @@
+// The upcoming view, across all of the user's projects.
+import { BoardRoute } from "../board-route";
+
+export const dynamic = "force-dynamic";
+
+export default function UpcomingBoard() {
+  return <BoardRoute scope={{ kind: "upcoming" }} />;
+}
