@@ -90,12 +90,22 @@ export function findCachedTask(client: QueryClient, id: string): Task | undefine
   return undefined;
 }
 
-/** Give a task a new board position; lists sorted by position are re-ordered at once. */
-export function moveTask(client: QueryClient, id: string, position: number): void {
+/** Give a task a new board position (and section); lists sorted by position are re-ordered at once. */
+export function moveTask(client: QueryClient, id: string, position: number, placement: Pick<Partial<Task>, "sectionId"> = {}): void {
   mapLists(client, (items, input) => {
-    const moved = items.map((t) => (t.id === id ? { ...t, position } : t));
+    const moved = items.map((t) => (t.id === id ? { ...t, ...placement, position } : t));
     if ((input.sort ?? "position") !== "position") return moved;
     const sign = input.sortDirection === "desc" ? -1 : 1;
     return moved.sort((a, b) => sign * (a.position - b.position));
   });
+}
+
+/** Apply `change` to every cached task: a task to replace it, null to drop it, undefined to keep it. */
+export function updateTasks(client: QueryClient, change: (task: Task) => Task | null | undefined): void {
+  mapLists(client, (items) =>
+    items.flatMap((task) => {
+      const next = change(task);
+      return next === undefined ? [task] : next === null ? [] : [next];
+    }),
+  );
 }

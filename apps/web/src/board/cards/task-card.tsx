@@ -1,7 +1,7 @@
 "use client";
 // One task on the board: a list item that keyboard shortcuts can focus, with a checkbox to complete
 // it and chips for when, how often, reminder, priority and tags.
-import { memo, useId } from "react";
+import { memo, useId, type CSSProperties, type ReactNode, type Ref } from "react";
 import { ArrowDownIcon, ArrowUpIcon, BellIcon, CalendarIcon, FlagIcon, PencilIcon, RepeatIcon, TrashIcon } from "@/components/icons";
 import { TagChip } from "@/components/tag-chip";
 import { formatDue, isOverdue } from "../due-dates";
@@ -20,9 +20,17 @@ type TaskCardProps = {
   onDelete: (task: Task) => void;
   /** Present when the board is in manual order: move one place up (-1) or down (+1). */
   onMove?: ((task: Task, step: -1 | 1) => void) | undefined;
+  /** A viewer's card: no completing or deleting (the editor opens read-only). */
+  readOnly?: boolean | undefined;
+  /** Kanban: the card's node for drag and drop, its moving style, and the handle to drag it by. */
+  containerRef?: Ref<HTMLLIElement> | undefined;
+  style?: CSSProperties | undefined;
+  dragHandle?: ReactNode;
+  isDragging?: boolean | undefined;
 };
 
-export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onToggle, onEdit, onDelete, onMove }: TaskCardProps) {
+export const TaskCard = memo(function TaskCard(props: TaskCardProps) {
+  const { task, now, zone, tagColors, onToggle, onEdit, onDelete, onMove, readOnly, containerRef, style, dragHandle, isDragging } = props;
   const titleId = useId();
   const metaId = useId();
   const done = task.status === "COMPLETED";
@@ -35,7 +43,9 @@ export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onT
 
   return (
     <li
-      className={`task-card priority-${task.priority.toLowerCase()}${done ? " is-done" : ""}${saving ? " is-saving" : ""}`}
+      ref={containerRef}
+      style={style}
+      className={`task-card priority-${task.priority.toLowerCase()}${done ? " is-done" : ""}${saving ? " is-saving" : ""}${isDragging ? " is-dragging" : ""}`}
       data-task-id={task.id}
       tabIndex={-1}
       aria-labelledby={titleId}
@@ -47,11 +57,12 @@ export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onT
         onMove(task, e.key === "ArrowUp" ? -1 : 1);
       }}
     >
+      {dragHandle}
       <input
         type="checkbox"
         className="task-check"
         checked={done}
-        disabled={saving}
+        disabled={saving || readOnly}
         onChange={() => onToggle(task)}
         aria-label={done ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
       />
@@ -107,9 +118,11 @@ export const TaskCard = memo(function TaskCard({ task, now, zone, tagColors, onT
         <button type="button" className="icon-button" onClick={() => onEdit(task)} aria-label={`Edit “${task.title}”`} disabled={saving}>
           <PencilIcon />
         </button>
-        <button type="button" className="icon-button danger" onClick={() => onDelete(task)} aria-label={`Delete “${task.title}”`} disabled={saving}>
-          <TrashIcon />
-        </button>
+        {!readOnly && (
+          <button type="button" className="icon-button danger" onClick={() => onDelete(task)} aria-label={`Delete “${task.title}”`} disabled={saving}>
+            <TrashIcon />
+          </button>
+        )}
       </div>
     </li>
   );
