@@ -51,10 +51,11 @@ describe("groupBySection", () => {
     expect(groups[0]?.key).toBe(NO_SECTION_KEY);
   });
 
-  it("puts each task in its section, ordered by position", () => {
+  it("puts each task in its section, in the given order or (for the board) by position", () => {
     const sections = [section(TODO, "To do", 1), section(DOING, "Doing", 2)];
     const tasks = [task("b", TODO, 2), task("loose", null, 1), task("a", TODO, 1.5), task("c", DOING, 0)];
-    expect(shape(groupBySection(tasks, sections))).toEqual([["No section", ["loose"]], ["To do", ["a", "b"]], ["Doing", ["c"]]]);
+    expect(shape(groupBySection(tasks, sections))).toEqual([["No section", ["loose"]], ["To do", ["b", "a"]], ["Doing", ["c"]]]);
+    expect(shape(groupBySection(tasks, sections, { byPosition: true }))).toEqual([["No section", ["loose"]], ["To do", ["a", "b"]], ["Doing", ["c"]]]);
   });
 
   it("shows a task of a deleted or unknown section under No section, and no column for a deleted section", () => {

@@ -19,10 +19,11 @@ export type SectionGroup = TaskGroup & { section: Section | null };
 
 /**
  * One group per section in section order, "No section" first, each kept even when empty (it is a
- * column or a heading to drop into). Tasks are ordered by position inside each group. A task
+ * column or a heading to drop into). Inside a group tasks keep the given order, or are put in
+ * position order with `byPosition` (the board: live updates change positions in place). A task
  * whose section is unknown here (deleted meanwhile, not loaded yet) shows under "No section".
  */
-export function groupBySection(tasks: readonly Task[], sections: readonly Section[]): SectionGroup[] {
+export function groupBySection(tasks: readonly Task[], sections: readonly Section[], options: { byPosition?: boolean } = {}): SectionGroup[] {
   const ordered = [...sections].filter((s) => !s.deletedAt).sort((a, b) => a.position - b.position);
   const noSection: SectionGroup = { key: NO_SECTION_KEY, label: "No section", tasks: [], section: null };
   const groups: SectionGroup[] = [
@@ -34,8 +35,12 @@ export function groupBySection(tasks: readonly Task[], sections: readonly Sectio
     const group = (task.sectionId ? byKey.get(sectionKey(task.sectionId)) : undefined) ?? noSection;
     group.tasks.push(task);
   }
-  for (const group of groups) group.tasks.sort((a, b) => a.position - b.position);
+  if (options.byPosition) for (const group of groups) group.tasks.sort((a, b) => a.position - b.position);
   return groups;
+}
+
+export function isSectionGroup(group: TaskGroup): group is SectionGroup {
+  return "section" in group;
 }
 
 export function sectionKey(sectionId: string | null): string {

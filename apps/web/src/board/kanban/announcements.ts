@@ -7,8 +7,8 @@ export type CardPlace = { column: string; position: number; count: number };
 
 export type BoardLookups = {
   title: (taskId: string) => string;
-  /** Where the dragged card is now (during the drag, its place in the columns as they look). */
-  placeOf: (taskId: string) => CardPlace | null;
+  /** Where the dragged card is now, or would land while over `overId` (a card or a column). */
+  placeOf: (taskId: string, overId?: string) => CardPlace | null;
 };
 
 export const KANBAN_INSTRUCTIONS: ScreenReaderInstructions = {
@@ -25,7 +25,9 @@ export function kanbanAnnouncements({ title, placeOf }: BoardLookups): Announcem
   return {
     onDragStart: ({ active }) => `Picked up task ${name(active.id)} in ${where(placeOf(String(active.id)))}.`,
     onDragOver: ({ active, over }) =>
-      over ? `Task ${name(active.id)} is over ${where(placeOf(String(active.id)))}.` : `Task ${name(active.id)} is not over a column.`,
+      over
+        ? `Task ${name(active.id)} is over ${where(placeOf(String(active.id), String(over.id)))}.`
+        : `Task ${name(active.id)} is not over a column.`,
     onDragEnd: ({ active, over }) =>
       over
         ? `Moved task ${name(active.id)} to ${where(placeOf(String(active.id)))}.`

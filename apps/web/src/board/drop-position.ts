@@ -1,4 +1,4 @@
-// Where a dropped card goes: a fractional position between its new neighbours, so a move changes
+// Where a dropped card (or a moved section) goes: a fractional position between its new neighbours, so a move changes
 // only the moved task (one task.move, one event) and never renumbers the column.
 
 /** Step between positions at either end of a column (tasks are created at max + 1). */
