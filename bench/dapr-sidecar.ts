@@ -1,29 +1,5 @@
 // What the Dapr benchmark and the swap drill read from a running daprd, from outside: its
-// resident memory (/proc/<pid>/status), its Prometheus metrics and its subscriptions (the
-// metadata API).
-import fs from "node:fs";
-
-/** VmRSS of a process in bytes (0 once it is gone). */
-export function residentBytes(pid: number): number {
-  try {
-    const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
-    return Number(/(\d+)\s*kB/.exec(line ?? "")?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
-}
-
-/** Samples VmRSS every `everyMs`; `peak` is the highest since the start or the last `reset`. */
-export function sampleResident(pid: number, everyMs = 250) {
-  let peak = residentBytes(pid);
-  const timer = setInterval(() => (peak = Math.max(peak, residentBytes(pid))), everyMs);
-  timer.unref();
-  return {
-    peak: () => Math.max(peak, residentBytes(pid)),
-    reset: () => void (peak = residentBytes(pid)),
-    stop: () => clearInterval(timer),
-  };
-}
+// Prometheus metrics and its subscriptions (the metadata API). Its memory: processes.ts.
 
 export async function scrapeMetrics(metricsPort: number): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`, { signal: AbortSignal.timeout(10_000) });

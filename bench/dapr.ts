@@ -16,7 +16,8 @@ import { startEmbeddedPostgres, tempDataDir, type RunningPostgres } from "@taskb
 import { freePort, missingDaprTools, startDaprStack, type DaprStack, type PubsubKind } from "@taskboard/devtools";
 import pino from "pino";
 import { backbone, embeddedTransport, USERS, type BenchTransport, type LatencyResult, type RunResult, type ThroughputResult } from "./backbone.ts";
-import { sampleResident, scrapeMetrics } from "./dapr-sidecar.ts";
+import { scrapeMetrics } from "./dapr-sidecar.ts";
+import { sampleResident } from "./processes.ts";
 import { histogramDelta, histogramSummary, readHistogram, type HistogramSnapshot } from "./prometheus.ts";
 import { ms, printTable, type LatencySummary } from "./stats.ts";
 

@@ -18,7 +18,7 @@ import { io, type Socket } from "socket.io-client";
 import { freePort } from "@taskboard/db/ports";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise, type LatencySummary } from "./stats.ts";
-import { signUpOverHttp } from "@taskboard/devtools";
+import { signUpOverHttp, trpcData, trpcFetch } from "@taskboard/devtools";
 
 const MUTATIONS = Math.min(1_000, Number(process.env.BENCH_LIVE_MUTATIONS ?? 200));
 const MUTATIONS_1000 = Math.min(500, Number(process.env.BENCH_LIVE_MUTATIONS_1000 ?? 50));
@@ -64,14 +64,10 @@ note(`product ready in ${((performance.now() - startupBegan) / 1000).toFixed(0)}
 const { cookie } = await signUpOverHttp({ base, origin, name: "Live bench", emailPrefix: "bench-live" });
 
 async function trpc<T>(procedure: string, input?: unknown): Promise<T> {
-  const res = await fetch(`${base}/api/trpc/${procedure}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie, origin },
-    body: input === undefined ? undefined : JSON.stringify(input),
-  });
+  const res = await trpcFetch({ base, origin, cookie }, procedure, input);
   const text = await res.text();
   if (!res.ok) throw new Error(`${procedure} answered ${res.status}: ${text.slice(0, 500)}`);
-  return (JSON.parse(text) as { result: { data: T } }).result.data;
+  return trpcData<T>(text);
 }
 
 interface TaskSnapshot {

@@ -15,9 +15,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "@taskboard/db/ports";
+import { allPids, cmdline, processTree, residentBytes } from "./processes.ts";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
-import { signUpOverHttp } from "@taskboard/devtools";
+import { signUpOverHttp, trpcData, trpcFetch } from "@taskboard/devtools";
 
 const MINUTES = Math.max(1, Math.min(60, Number(process.env.SOAK_MINUTES ?? 10)));
 const USERS = Math.max(1, Math.min(5, Number(process.env.SOAK_USERS ?? 4)));
@@ -72,56 +73,13 @@ function readPidFile(name: string): number | null {
     return null;
   }
 }
-function rssKb(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-function parentOf(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    // pid (comm) state ppid ...: comm may hold spaces and parentheses, so split after the last ')'.
-    const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(rest[1]);
-  } catch {
-    return null;
-  }
-}
-function cmdline(pid: number): string {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
-  } catch {
-    return "";
-  }
-}
-/** The process and all its descendants. */
-function tree(rootPid: number): number[] {
-  const pids = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
-  const children = new Map<number, number[]>();
-  for (const pid of pids) {
-    const ppid = parentOf(pid);
-    if (ppid !== null) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  }
-  const out: number[] = [];
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop() as number;
-    out.push(pid);
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return out;
-}
 /** The web server: web.pid (the `next start` process start.ts spawns), else a /proc scan for it. */
 function webPid(): number | null {
   const fromFile = readPidFile("web");
   if (fromFile && fs.existsSync(`/proc/${fromFile}`)) return fromFile;
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    const cmd = cmdline(Number(d));
-    if (cmd.includes("next") && cmd.includes("start") && cmd.includes(String(WEB_PORT))) return Number(d);
+  for (const pid of allPids()) {
+    const cmd = cmdline(pid);
+    if (cmd.includes("next") && cmd.includes("start") && cmd.includes(String(WEB_PORT))) return pid;
   }
   return null;
 }
@@ -135,15 +93,15 @@ interface RssSample {
 function sampleRss(at: number): RssSample {
   const web = webPid();
   const workers = readPidFile("workers");
-  const webTree = web ? tree(web) : [];
-  const workersTree = workers ? tree(workers) : [];
-  const mb = (pids: number[]) => pids.reduce((sum, pid) => sum + rssKb(pid), 0) / 1024;
+  const webTree = web ? processTree(web) : [];
+  const workersTree = workers ? processTree(workers) : [];
+  const mb = (pids: number[]) => pids.reduce((sum, pid) => sum + residentBytes(pid), 0) / 1024 / 1024;
   return { at, webMb: mb(webTree), workersMb: mb(workersTree), webPids: webTree.length, workersPid: workers };
 }
 {
   const web = webPid();
   const workers = readPidFile("workers");
-  note(`web pid ${web} (${web ? cmdline(web).slice(0, 120) : "?"}; tree ${web ? tree(web).join(",") : "-"})`);
+  note(`web pid ${web} (${web ? cmdline(web).slice(0, 120) : "?"}; tree ${web ? processTree(web).join(",") : "-"})`);
   note(`workers pid ${workers} (${workers ? cmdline(workers).slice(0, 120) : "?"})`);
 }
 
@@ -217,23 +175,15 @@ function record(sample: Sample) {
 
 async function call<T>(user: User, op: Op, input?: unknown): Promise<T | null> {
   const started = performance.now();
-  const headers = { "content-type": "application/json", cookie: user.cookie, origin };
   try {
-    const res = QUERIES.has(op)
-      ? await fetch(`${base}/api/trpc/${op}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, {
-          headers,
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        })
-      : await fetch(`${base}/api/trpc/${op}`, {
-          method: "POST",
-          headers,
-          body: input === undefined ? undefined : JSON.stringify(input),
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
+    const res = await trpcFetch({ base, origin, cookie: user.cookie }, op, input, {
+      query: QUERIES.has(op),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     const text = await res.text();
     record({ op, ms: performance.now() - started, ok: res.ok, status: String(res.status) });
     if (!res.ok) return null;
-    return (JSON.parse(text) as { result: { data: T } }).result.data;
+    return trpcData<T>(text);
   } catch (error) {
     const timeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     record({ op, ms: performance.now() - started, ok: false, status: timeout ? "timeout" : "error" });

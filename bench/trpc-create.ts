@@ -8,7 +8,7 @@ import pg from "pg";
 import { freePort } from "@taskboard/db/ports";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
-import { signUpOverHttp } from "@taskboard/devtools";
+import { signUpOverHttp, trpcFetch } from "@taskboard/devtools";
 
 const REQUESTS = Number(process.env.BENCH_API_REQUESTS ?? 500);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
@@ -27,10 +27,10 @@ const { cookie } = await signUpOverHttp({ base, origin, name: "Bench", emailPref
 
 async function createTask(n: number): Promise<number> {
   const started = performance.now();
-  const res = await fetch(`${base}/api/trpc/task.create`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie, origin },
-    body: JSON.stringify({ title: `Bench task ${n}`, priority: "MEDIUM", dueAt: new Date(Date.now() + 86_400_000).toISOString() }),
+  const res = await trpcFetch({ base, origin, cookie }, "task.create", {
+    title: `Bench task ${n}`,
+    priority: "MEDIUM",
+    dueAt: new Date(Date.now() + 86_400_000).toISOString(),
   });
   if (!res.ok) throw new Error(`task.create answered ${res.status}: ${await res.text()}`);
   await res.arrayBuffer();

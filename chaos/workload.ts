@@ -2,7 +2,7 @@
 // tasks (some with a reminder due during the run, some recurring daily), editing them and
 // completing recurring ones, until a deadline. It keeps count of every answer that was not a
 // success, and of what the web answered while PostgreSQL was down on purpose.
-import { signUpOverHttp } from "@taskboard/devtools";
+import { signUpOverHttp, trpcFetch } from "@taskboard/devtools";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rand = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
@@ -56,10 +56,7 @@ export class Workload {
     let status: number;
     let text: string;
     try {
-      const res = await fetch(`${this.base}/api/trpc/${procedure}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie: user.cookie, origin: this.origin },
-        body: JSON.stringify(input),
+      const res = await trpcFetch({ base: this.base, origin: this.origin, cookie: user.cookie }, procedure, input, {
         signal: AbortSignal.timeout(30_000),
       });
       status = res.status;

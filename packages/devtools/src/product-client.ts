@@ -1,6 +1,7 @@
 // How benchmarks and fault scenarios reach a running product from outside, as a browser would:
-// sign up over better-auth's HTTP API and keep the session cookie. Sign-ups are rate limited per
-// client address, so a 429 waits as told (Retry-After) and tries again.
+// sign up over better-auth's HTTP API and keep the session cookie, then call tRPC procedures with
+// it. Sign-ups are rate limited per client address, so a 429 waits as told (Retry-After) and
+// tries again.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -48,4 +49,41 @@ export async function signUpOverHttp(options: SignUpOptions): Promise<SignedUpUs
     return { id: body.user.id, cookie };
   }
   throw new Error(`sign-up kept being rate-limited after ${maxAttempts} attempts`);
+}
+
+/** Where and as whom tRPC calls go: the product, the Origin it accepts writes from, a session. */
+export interface ProductSession {
+  base: string;
+  origin: string;
+  cookie: string;
+}
+
+/**
+ * One tRPC procedure over HTTP, as the web app's client sends it: a mutation (and, unless `query`
+ * is set, any procedure) as a POST with its input as the body, a query as a GET with `?input=`.
+ * The answer is returned as is: callers differ in what a failure means to them.
+ */
+export function trpcFetch(
+  session: ProductSession,
+  procedure: string,
+  input?: unknown,
+  options: { query?: boolean; signal?: AbortSignal } = {},
+): Promise<Response> {
+  const headers = { "content-type": "application/json", cookie: session.cookie, origin: session.origin };
+  const url = `${session.base}/api/trpc/${procedure}`;
+  if (options.query) {
+    const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+    return fetch(url + search, { headers, signal: options.signal });
+  }
+  return fetch(url, {
+    method: "POST",
+    headers,
+    body: input === undefined ? undefined : JSON.stringify(input),
+    signal: options.signal,
+  });
+}
+
+/** The procedure's result from a tRPC answer's body (`result.data`). */
+export function trpcData<T>(body: string): T {
+  return (JSON.parse(body) as { result: { data: T } }).result.data;
 }

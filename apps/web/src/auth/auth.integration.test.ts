@@ -2,6 +2,7 @@
 // cookie it sets is what createTRPCContext resolves to the user.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
+import { authPost, sessionCookie } from "@/server/testing/sign-up-cookie";
 import { openTestDatabase } from "@/server/testing/test-database";
 import { createTRPCContext } from "@/trpc/init";
 import { createAuth, type TAuth } from "./create-auth";
@@ -16,23 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.drop());
 
-function post(path: string, body: unknown, cookie?: string) {
-  return auth.handler(
-    new Request(`${baseURL}/api/auth${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: baseURL, ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(body),
-    }),
-  );
-}
-
-/** "name=value" pairs of every Set-Cookie, joined as a browser would send them back. */
-function cookieHeader(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-}
+const post = (path: string, body: unknown, cookie?: string) => authPost(auth, baseURL, path, body, cookie);
 
 describe("better-auth with email and password", () => {
   it("signs up, signs in and yields a session cookie the tRPC context accepts", async () => {
@@ -43,7 +28,7 @@ describe("better-auth with email and password", () => {
 
     const signIn = await post("/sign-in/email", { email: "grace@example.test", password: "correct horse" });
     expect(signIn.status).toBe(200);
-    const cookie = cookieHeader(signIn);
+    const cookie = sessionCookie(signIn);
     expect(cookie).toContain("better-auth.session_token=");
     expect(await testDb.db.session.count({ where: { userId: user.id } })).toBe(2);
 
@@ -63,7 +48,7 @@ describe("better-auth with email and password", () => {
 
   it("a signed-out session no longer authenticates", async () => {
     const signIn = await post("/sign-in/email", { email: "grace@example.test", password: "correct horse" });
-    const cookie = cookieHeader(signIn);
+    const cookie = sessionCookie(signIn);
     const signOut = await post("/sign-out", {}, cookie);
     expect(signOut.status).toBe(200);
     const ctx = await createTRPCContext({ headers: new Headers({ cookie }), db: testDb.db, auth });

@@ -9,6 +9,7 @@ import { startWorkers } from "../start-workers.ts";
 import { consumers } from "../consumers/index.ts";
 import { TEST_SECRET } from "../realtime/testing/socket-clients.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
+import { embeddedWorkersConfig } from "../testing/embedded-workers-config.ts";
 import { writeOutbox, taskEventSeries } from "../testing/outbox-writer.ts";
 import { spawnWorker } from "../testing/spawn-worker.ts";
 
@@ -59,12 +60,7 @@ describe("operator CLI", () => {
     // The workers as main.ts starts them (live updates on), while every consumer's transaction
     // fails: each one that receives an event dead-letters it.
     const workers = await startWorkers(
-      {
-        bus: { kind: "embedded", databaseUrl: database.url, retry: { maxRetries: 1, initialDelayMs: 50 }, concurrency: 4, staleLockMs: 30_000, daprSettings: {} },
-        port: 0,
-        relay: { enabled: false, batchSize: 100, pollIntervalMs: 200 },
-        realtime: { port: 0, tokenSecret: TEST_SECRET, maxFrameBytes: 16_384 },
-      },
+      embeddedWorkersConfig(database.url, { realtime: { port: 0, tokenSecret: TEST_SECRET, maxFrameBytes: 16_384 } }),
       consumers,
       pino({ level: "silent" }),
     );

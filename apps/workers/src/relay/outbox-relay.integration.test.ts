@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startWorkers, type RunningWorkers } from "../start-workers.ts";
 import { createMetrics, type Metrics } from "../metrics.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
+import { embeddedWorkersConfig } from "../testing/embedded-workers-config.ts";
 import { taskEventSeries, writeOutbox } from "../testing/outbox-writer.ts";
 import { createProbeTable, probeConsumer, probeEffects } from "../testing/probe-consumer.ts";
 import { createOutboxRelay, type OutboxRelay } from "./outbox-relay.ts";
@@ -142,18 +143,10 @@ describe("outbox relay", () => {
   it("runs safely twice: one leader publishes, the standby takes over when it stops", async () => {
     async function worker() {
       const app: RunningWorkers = await startWorkers(
-        {
-          bus: {
-            kind: "embedded",
-            databaseUrl: database.url,
-            retry: { maxRetries: 3, initialDelayMs: 50 },
-            concurrency: 3,
-            staleLockMs: 2_000,
-            daprSettings: {},
-          },
-          port: 0,
+        embeddedWorkersConfig(database.url, {
+          bus: { retry: { maxRetries: 3, initialDelayMs: 50 }, concurrency: 3, staleLockMs: 2_000 },
           relay: { enabled: true, batchSize: 25, pollIntervalMs: 100 },
-        },
+        }),
         [probeConsumer("probe")],
         log,
       );

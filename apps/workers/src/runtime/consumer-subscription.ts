@@ -92,6 +92,26 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
     });
   }
 
+  /**
+   * `work` in one transaction, then the effects it queued on `postCommit` (only once committed).
+   * A retried transaction callback starts over: what a failed try queued is forgotten.
+   */
+  async function commitThenEffects<T>(
+    work: (tx: Prisma.TransactionClient, postCommit: (() => void | Promise<void>)[]) => Promise<T>,
+    log: Logger,
+  ): Promise<T> {
+    let postCommit: (() => void | Promise<void>)[] = [];
+    const result = await deps.db.$transaction(
+      (tx) => {
+        postCommit = [];
+        return work(tx, postCommit);
+      },
+      { timeout },
+    );
+    await runAfterCommit(postCommit, log);
+    return result;
+  }
+
   function recordApplied(spanned: EventSpan, applied: boolean, seconds: number) {
     deps.metrics?.eventsConsumed.inc({ ...labels, outcome: applied ? "applied" : "duplicate" });
     deps.metrics?.handlerSeconds.observe(labels, seconds);
@@ -117,16 +137,7 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
       const spanned = startEventSpan(event, delivery.attempt);
       const { span, log } = spanned;
       try {
-        let postCommit: (() => void | Promise<void>)[] = [];
-        const applied = await deps.db.$transaction(
-          async (tx) => {
-            // A retried transaction callback starts over: forget what a failed try queued.
-            postCommit = [];
-            return apply(tx, event, delivery.attempt, spanned, postCommit);
-          },
-          { timeout },
-        );
-        await runAfterCommit(postCommit, log);
+        const applied = await commitThenEffects((tx, postCommit) => apply(tx, event, delivery.attempt, spanned, postCommit), log);
         recordApplied(spanned, applied, (performance.now() - started) / 1000);
         return "SUCCESS";
       } catch (error) {
@@ -159,29 +170,22 @@ export function createConsumerSubscription(consumer: ConsumerDefinition, deps: C
       if (events.length === 0) return true;
       const spans = events.map((event) => startEventSpan(event, 1));
       try {
-        let postCommit: (() => void | Promise<void>)[] = [];
-        const applied = await deps.db.$transaction(
-          async (tx) => {
-            postCommit = [];
-            const queue = postCommit;
-            // One statement records them all; a duplicate (already handled) is left out.
-            const fresh = await markEventsProcessed(tx, consumer.name, events.map((event) => event.id));
-            const applied = events.map((event) => fresh.delete(event.id));
-            const todo = events.filter((_, index) => applied[index]);
-            if (consumer.handleMany) {
-              if (todo.length > 0) {
-                await consumer.handleMany(todo as never, contextFor(tx, baseLog, queue));
-              }
-            } else {
-              for (const [index, event] of events.entries()) {
-                if (applied[index]) await apply(tx, event, 1, spans[index] as EventSpan, queue, true);
-              }
+        const applied = await commitThenEffects(async (tx, postCommit) => {
+          // One statement records them all; a duplicate (already handled) is left out.
+          const fresh = await markEventsProcessed(tx, consumer.name, events.map((event) => event.id));
+          const applied = events.map((event) => fresh.delete(event.id));
+          const todo = events.filter((_, index) => applied[index]);
+          if (consumer.handleMany) {
+            if (todo.length > 0) {
+              await consumer.handleMany(todo as never, contextFor(tx, baseLog, postCommit));
             }
-            return applied;
-          },
-          { timeout },
-        );
-        await runAfterCommit(postCommit, baseLog);
+          } else {
+            for (const [index, event] of events.entries()) {
+              if (applied[index]) await apply(tx, event, 1, spans[index] as EventSpan, postCommit, true);
+            }
+          }
+          return applied;
+        }, baseLog);
         const seconds = (performance.now() - started) / 1000 / events.length;
         spans.forEach((spanned, index) => recordApplied(spanned, applied[index] ?? false, seconds));
         return true;

@@ -8,6 +8,7 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startWorkers, type RunningWorkers } from "../start-workers.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
+import { embeddedWorkersConfig } from "../testing/embedded-workers-config.ts";
 import { createProbeTable, probeConsumer, probeEffects } from "../testing/probe-consumer.ts";
 import { taskEventSeries } from "../testing/outbox-writer.ts";
 import type { ConsumerDefinition } from "./define-consumer.ts";
@@ -33,22 +34,7 @@ describe("worker runtime", () => {
   });
 
   async function start(consumers: ConsumerDefinition[]) {
-    app = await startWorkers(
-      {
-        bus: {
-          kind: "embedded",
-          databaseUrl: database.url,
-          retry: RETRY,
-          concurrency: 4,
-          staleLockMs: 30_000,
-          daprSettings: {},
-        },
-        port: 0,
-        relay: { enabled: false, batchSize: 100, pollIntervalMs: 200 },
-      },
-      consumers,
-      log,
-    );
+    app = await startWorkers(embeddedWorkersConfig(database.url, { bus: { retry: RETRY } }), consumers, log);
     return app;
   }
 

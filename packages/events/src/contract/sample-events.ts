@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { createEvent } from "../create-event.ts";
 import type { TCloudEvent } from "../envelope.ts";
 import { eventRegistry, type TEventType } from "../registry.ts";
+import type { TProjectSnapshot } from "../project-events/project-snapshots.ts";
 import type { TTaskSnapshot } from "../task-events/task-snapshot.ts";
 
 export function sampleTask(userId: string, overrides: Partial<TTaskSnapshot> = {}): TTaskSnapshot {
@@ -33,13 +34,23 @@ export function sampleTask(userId: string, overrides: Partial<TTaskSnapshot> = {
   };
 }
 
-/** A valid event of `type` about a task of `userId`. */
+/** A valid event of `type` about a task of `userId` (or, for project events, a project `userId` owns). */
 export function sampleEvent(
   type: TEventType,
   userId: string,
   task: TTaskSnapshot = sampleTask(userId),
 ): TCloudEvent {
   const definition = eventRegistry[type];
+  if (definition.topic === "project-events") {
+    const project = sampleProject(userId);
+    return createEvent(definition, {
+      data: sampleProjectData(type, project) as never,
+      subject: project.id,
+      partitionKey: project.id,
+      actorId: userId,
+      source: "/taskboard/tests",
+    });
+  }
   const data = type.startsWith("reminder.")
     ? sampleReminderData(type, task)
     : type === "task.updated"
@@ -61,6 +72,40 @@ function sampleReminderData(type: TEventType, task: TTaskSnapshot) {
   if (type === "reminder.scheduled") return { ...reminder, previousFireAt: null };
   if (type === "reminder.cancelled") return { ...reminder, reason: "cleared" };
   return { ...reminder, notificationId: randomUUID() };
+}
+
+export function sampleProject(ownerId: string, overrides: Partial<TProjectSnapshot> = {}): TProjectSnapshot {
+  const now = new Date().toISOString();
+  return { id: randomUUID(), ownerId, name: "Garden", color: "#16a34a", isInbox: false, version: 1, createdAt: now, updatedAt: now, archivedAt: null, deletedAt: null, ...overrides };
+}
+
+function sampleProjectData(type: TEventType, project: TProjectSnapshot) {
+  const now = new Date().toISOString();
+  const section = { id: randomUUID(), projectId: project.id, name: "Doing", position: 1, version: 1, createdAt: now, updatedAt: now, deletedAt: null };
+  const member = { projectId: project.id, userId: `${project.ownerId}-friend`, name: "Friend", email: "friend@example.test", role: "EDITOR" as const, joinedAt: now };
+  const invitation = { id: randomUUID(), projectId: project.id, projectName: project.name, email: "friend@example.test", role: "EDITOR" as const, invitedBy: project.ownerId, status: "PENDING" as const, createdAt: now, respondedAt: null };
+  switch (type) {
+    case "project.updated":
+      return { previous: { ...project, name: "Before" }, project: { ...project, version: 2 }, changedFields: ["name"] };
+    case "section.created":
+      return { section };
+    case "section.updated":
+      return { previous: { ...section, name: "Before" }, section: { ...section, version: 2 }, changedFields: ["name"] };
+    case "section.deleted":
+      return { section: { ...section, deletedAt: now }, tasks: { action: "moved", toSectionId: null } };
+    case "invitation.created":
+      return { invitation };
+    case "invitation.closed":
+      return { invitation: { ...invitation, status: "DECLINED", respondedAt: now } };
+    case "member.added":
+      return { member };
+    case "member.updated":
+      return { previous: member, member: { ...member, role: "VIEWER" } };
+    case "member.removed":
+      return { member, reason: "removed" };
+    default:
+      return { project };
+  }
 }
 
 export const ALL_EVENT_TYPES = Object.keys(eventRegistry) as TEventType[];

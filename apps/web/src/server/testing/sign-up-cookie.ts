@@ -1,15 +1,28 @@
-// Integration tests that go through the real HTTP path need a browser's session: sign up through
-// better-auth's own handler and keep the cookie it sets.
+// Integration tests that go through the real HTTP path need a browser's session: sign up (or in)
+// through better-auth's own handler and keep the cookie it sets.
 import type { TAuth } from "@/auth/create-auth";
 
-export async function signUpCookie(auth: TAuth, baseURL: string, user: { name: string; email: string }): Promise<string> {
-  const response = await auth.handler(
-    new Request(`${baseURL}/api/auth/sign-up/email`, {
+/** A same-origin JSON POST to better-auth's handler at `/api/auth<path>`, as the browser sends it. */
+export function authPost(auth: TAuth, baseURL: string, path: string, body: unknown, cookie?: string): Promise<Response> {
+  return auth.handler(
+    new Request(`${baseURL}/api/auth${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: baseURL },
-      body: JSON.stringify({ ...user, password: "long enough" }),
+      headers: { "content-type": "application/json", origin: baseURL, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
     }),
   );
+}
+
+/** "name=value" pairs of every Set-Cookie, joined as a browser would send them back. */
+export function sessionCookie(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+export async function signUpCookie(auth: TAuth, baseURL: string, user: { name: string; email: string }): Promise<string> {
+  const response = await authPost(auth, baseURL, "/sign-up/email", { ...user, password: "long enough" });
   if (!response.ok) throw new Error(`sign-up answered ${response.status}: ${await response.text()}`);
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return sessionCookie(response);
 }
