@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupBySection, NO_SECTION_KEY } from "./group-tasks";
+import { makeTask } from "./testing/task-fixture";
 import type { Section, Task } from "./types";
 
 const PROJECT = "00000000-0000-4000-8000-000000000001";
@@ -10,32 +11,7 @@ function section(id: string, name: string, position: number, deletedAt: string |
 }
 
 function task(title: string, sectionId: string | null, position: number): Task {
-  return {
-    id: `id-${title}`,
-    userId: "u1",
-    projectId: PROJECT,
-    sectionId,
-    assigneeId: null,
-    title,
-    description: "",
-    status: "OPEN",
-    priority: "NONE",
-    dueAt: null,
-    allDay: false,
-    timeZone: "UTC",
-    remindAt: null,
-    remindBeforeMinutes: null,
-    rrule: null,
-    recurrenceMode: null,
-    seriesId: null,
-    position,
-    version: 1,
-    tags: [],
-    createdAt: at,
-    updatedAt: at,
-    completedAt: null,
-    deletedAt: null,
-  };
+  return makeTask({ id: `id-${title}`, projectId: PROJECT, title, sectionId, position });
 }
 
 const TODO = "10000000-0000-4000-8000-000000000001";

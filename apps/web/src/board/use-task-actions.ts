@@ -34,6 +34,9 @@ export type CreateTaskInput = {
   recurrenceMode?: Task["recurrenceMode"];
   tagIds?: string[];
   tagNames?: string[];
+  projectId?: string;
+  sectionId?: string | null;
+  assigneeId?: string | null;
 };
 
 export type TaskPatch = Partial<Omit<CreateTaskInput, "tagNames">> & { tagIds?: string[] };
@@ -207,6 +210,9 @@ function draftTask(id: string, input: CreateTaskInput): Task {
     position: 0,
     version: 0,
     tags: (input.tagNames ?? []).map((name) => ({ id: `optimistic-${name}`, name })),
+    ...(input.projectId ? { projectId: input.projectId } : {}),
+    sectionId: input.sectionId ?? null,
+    assigneeId: input.assigneeId ?? null,
     createdAt: now,
     updatedAt: now,
     completedAt: null,
