@@ -13,6 +13,7 @@ import {
   type TAuth,
 } from "@/auth/create-auth";
 import { openTestDatabase } from "@/server/testing/test-database";
+import { authPost, sessionCookie } from "@/server/testing/sign-up-cookie";
 import { createTrpcHttpHandler } from "@/trpc/http-handler";
 
 const baseURL = "http://localhost:3000";
@@ -37,22 +38,8 @@ function freshIp(): string {
   return `203.0.113.${ipCounter}`;
 }
 
-function post(instance: TAuth, path: string, body: unknown, extra: Record<string, string> = {}) {
-  return instance.handler(
-    new Request(`${baseURL}/api/auth${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: baseURL, ...extra },
-      body: JSON.stringify(body),
-    }),
-  );
-}
-
-function cookieOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
+const post = (instance: TAuth, path: string, body: unknown, extra: Record<string, string> = {}) => authPost(instance, baseURL, path, body, extra);
+const cookieOf = sessionCookie;
 
 function me(cookie: string) {
   return handle(new Request(`${baseURL}/api/trpc/user.me`, { headers: { cookie } }));

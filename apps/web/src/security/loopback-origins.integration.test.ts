@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
 import { createAuth, type TAuth } from "@/auth/create-auth";
 import { openTestDatabase } from "@/server/testing/test-database";
+import { authPost as postToAuth, sessionCookie } from "@/server/testing/sign-up-cookie";
 import { createTrpcHttpHandler } from "@/trpc/http-handler";
 
 const APP_URL = "http://localhost:3000";
@@ -23,15 +24,8 @@ afterAll(() => testDb.drop());
 
 let accounts = 0;
 /** What the browser on `origin` sends to the app's auth endpoint; the request goes to that host too. */
-function authPost(via: TAuth, origin: string, path: string, body: unknown) {
-  return via.handler(
-    new Request(`${origin}/api/auth${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin, "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors" },
-      body: JSON.stringify(body),
-    }),
-  );
-}
+const authPost = (via: TAuth, origin: string, path: string, body: unknown) =>
+  postToAuth(via, origin, path, body, { "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors" });
 
 function createTask(origin: string, cookie: string) {
   return trpc(
@@ -43,12 +37,7 @@ function createTask(origin: string, cookie: string) {
   );
 }
 
-function cookieHeader(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-}
+const cookieHeader = sessionCookie;
 
 describe.each(["http://127.0.0.1:3000", "http://[::1]:3000", "http://localhost:3000"])("the app opened at %s", (origin) => {
   const email = `loopback-${++accounts}@example.test`;

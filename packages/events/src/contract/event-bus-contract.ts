@@ -92,7 +92,7 @@ export function runEventBusContract(name: string, harness: EventBusContractHarne
       await waitFor("every event type", () => sink.received.length >= events.length);
       // Project events are keyed by their project, so only each key's own order is promised here.
       const byId = (a: TCloudEvent, b: TCloudEvent) => a.id.localeCompare(b.id);
-      expect(sink.received.map((d) => d.event).sort(byId)).toEqual([...events].sort(byId));
+      expect(sink.received.map((d) => d.event as TCloudEvent).sort(byId)).toEqual([...events].sort(byId));
       expect(sink.received.every((d) => d.attempt === 1 && d.topic === TOPICS.taskEvents)).toBe(true);
     });
 

@@ -2,12 +2,16 @@
 // through better-auth's own handler and keep the cookie it sets.
 import type { TAuth } from "@/auth/create-auth";
 
-/** A same-origin JSON POST to better-auth's handler at `/api/auth<path>`, as the browser sends it. */
-export function authPost(auth: TAuth, baseURL: string, path: string, body: unknown, cookie?: string): Promise<Response> {
+/**
+ * A same-origin JSON POST to better-auth's handler at `/api/auth<path>`, as the browser on
+ * `baseURL` sends it; `extra` is a session cookie or any further headers (x-forwarded-for...).
+ */
+export function authPost(auth: TAuth, baseURL: string, path: string, body: unknown, extra?: string | Record<string, string>): Promise<Response> {
+  const headers = typeof extra === "string" ? { cookie: extra } : (extra ?? {});
   return auth.handler(
     new Request(`${baseURL}/api/auth${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: baseURL, ...(cookie ? { cookie } : {}) },
+      headers: { "content-type": "application/json", origin: baseURL, ...headers },
       body: JSON.stringify(body),
     }),
   );
