@@ -3,6 +3,7 @@
 // the list grouped by section or the kanban board. Rendered by the board page for a project.
 import { KanbanBoard } from "./kanban/kanban-board";
 import { SectionedList } from "./sections/sectioned-list";
+import type { GroupBy } from "./group-tasks";
 import type { Task, TaskListInput } from "./types";
 import { useProjectView, type ProjectViewMode } from "./views/use-project-view";
 import { ViewSwitch } from "./views/view-switch";
@@ -10,7 +11,7 @@ import { ViewSwitch } from "./views/view-switch";
 /** The parts of project.get / project.list's view this needs. */
 export type ProjectTasksProject = { id: string; role: "OWNER" | "EDITOR" | "VIEWER"; view: ProjectViewMode };
 
-type Props = {
+export type ProjectTasksProps = {
   project: ProjectTasksProject;
   /** task.list input, already scoped to the project. */
   input: TaskListInput;
@@ -25,9 +26,11 @@ type Props = {
   onClearFilters?: (() => void) | undefined;
   /** Manual order in the list view (Move up/down, Alt+↑/↓). */
   onReorder?: ((task: Task, position: number) => void) | undefined;
+  /** The board's grouping for other scopes; a project's tasks are grouped by section instead. */
+  groupBy?: GroupBy | undefined;
 };
 
-export function ProjectTasks({ project, input, readOnly, hasFilters = false, onClearFilters = () => {}, onReorder, ...cards }: Props) {
+export function ProjectTasks({ project, input, readOnly, hasFilters = false, onClearFilters = () => {}, onReorder, groupBy: _groupBy, ...cards }: ProjectTasksProps) {
   const { view, choose } = useProjectView(project);
   const locked = Boolean(readOnly) || project.role === "VIEWER";
   return (
