@@ -7,6 +7,7 @@ import { GripIcon } from "@/components/icons";
 import { TaskCard } from "../cards/task-card";
 import type { Task } from "../types";
 import { isOptimistic } from "../use-task-actions";
+import styles from "./kanban.module.css";
 
 type Props = {
   task: Task;
@@ -32,14 +33,15 @@ export function KanbanCard({ task, readOnly, ...card }: Props) {
       task={task}
       readOnly={readOnly}
       containerRef={setNodeRef}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      // The card stays in place, faded, while its copy follows the pointer (DragOverlay).
+      style={{ transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.4 : undefined }}
       isDragging={isDragging}
       dragHandle={
         !readOnly && (
           <button
             type="button"
             ref={setActivatorNodeRef}
-            className="icon-button drag-handle"
+            className={`icon-button ${styles.handle}`}
             {...attributes}
             {...listeners}
             aria-label={`Drag “${task.title}”`}
