@@ -135,8 +135,40 @@ test("kanban: add sections, drag with the mouse and the keyboard, kept after rel
       await expect(cardIn(a, "Doing", "Mow the lawn")).toBeVisible();
     });
 
-    await test.step("nothing failed, and the board is the same after a reload", async () => {
-      await expect(a.getByText(/Could not move|changed by someone else/)).toHaveCount(0);
+    await test.step("a move the server refuses goes back, with a message saying why", async () => {
+      // As if someone else had changed the task meanwhile: the next task.move answers CONFLICT.
+      await a.route(/\/api\/trpc\/[^?]*task\.move/, (route) =>
+        route.fulfill({
+          status: 409,
+          contentType: "application/json",
+          body: JSON.stringify([
+            { error: { message: "The task was changed by someone else.", code: -32009, data: { code: "CONFLICT", httpStatus: 409 } } },
+          ]),
+        }),
+      );
+      await a.getByRole("button", { name: "Drag “Plant tulips”" }).focus();
+      await a.keyboard.press("Space");
+      await a.keyboard.press("ArrowLeft");
+      await a.keyboard.press("Space");
+      await expect(a.getByText(/“Plant tulips” was changed by someone else meanwhile, so it was put back/)).toBeVisible();
+      await expect(cardIn(a, "Doing", "Plant tulips")).toBeVisible();
+      await expect(cardIn(a, "To do", "Plant tulips")).toHaveCount(0);
+      await a.unroute(/\/api\/trpc\/[^?]*task\.move/);
+    });
+
+    await test.step("made a viewer, B's board has nothing to drag and no section actions", async () => {
+      const { members } = await call<{ members: { userId: string; email: string }[] }>(a, "member.list", { projectId: project.id });
+      const bobId = members.find((m) => m.email === bob.email)?.userId;
+      await call(a, "member.changeRole", { projectId: project.id, userId: bobId, role: "VIEWER" });
+      await b.reload();
+      await expect(cardIn(b, "Doing", "Plant tulips")).toBeVisible();
+      await expect(b.getByRole("button", { name: /^Drag “/ })).toHaveCount(0);
+      await expect(b.getByRole("button", { name: /^Rename section/ })).toHaveCount(0);
+      await expect(b.getByLabel("New section name")).toHaveCount(0);
+    });
+
+    await test.step("nothing else failed, and the board is the same after a reload", async () => {
+      await expect(a.getByText(/Could not move/)).toHaveCount(0);
       await a.reload();
       await expect(cardIn(a, "Doing", "Mow the lawn")).toBeVisible();
       await expect(cardIn(a, "Doing", "Plant tulips")).toBeVisible();
