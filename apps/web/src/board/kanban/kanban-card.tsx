@@ -42,6 +42,7 @@ export function KanbanCard({ task, readOnly, ...card }: Props) {
             type="button"
             ref={setActivatorNodeRef}
             className={`icon-button ${styles.handle}`}
+            data-drag-handle
             {...attributes}
             {...listeners}
             aria-label={`Drag “${task.title}”`}
