@@ -50,6 +50,8 @@ async function putInSection(page: Page, title: string, section: string) {
 }
 
 test("kanban: add sections, drag with the mouse and the keyboard, kept after reload, live for another member", async ({ browser }) => {
+  // Two people, two sign-ups (rate-limited) and a dozen steps: more than the default minute.
+  test.setTimeout(180_000);
   const ctxA = await browser.newContext();
   const ctxB = await browser.newContext();
   try {
