@@ -21,7 +21,16 @@ describe("kanban announcements", () => {
     expect(announcements.onDragCancel({ active, over: null })).toBe("Moving task “Buy milk” was cancelled. It stays in To do, position 1 of 3.");
   });
 
+  it("stay silent while the card is over the same place, so the pick-up message is not cut short", () => {
+    announcements.onDragStart({ active });
+    expect(announcements.onDragOver({ active, over: { id: "t1" } as Over })).toBeUndefined();
+    expect(announcements.onDragOver({ active, over })).toBe("Task “Buy milk” is over Doing, position 2 of 2.");
+    expect(announcements.onDragOver({ active, over })).toBeUndefined();
+    expect(announcements.onDragOver({ active, over: { id: "t1" } as Over })).toBe("Task “Buy milk” is over Doing, position 2 of 2.");
+  });
+
   it("say when the card is not over a column", () => {
+    announcements.onDragStart({ active });
     expect(announcements.onDragOver({ active, over: null })).toBe("Task “Buy milk” is not over a column.");
     expect(announcements.onDragEnd({ active, over: null })).toBe("Task “Buy milk” was dropped outside the columns and stays where it was.");
   });

@@ -22,12 +22,21 @@ const where = (place: CardPlace | null) =>
 
 export function kanbanAnnouncements({ title, placeOf }: BoardLookups): Announcements {
   const name = (id: string | number) => `“${title(String(id))}”`;
+  // dnd-kit reports "over" right after the lift, over the card's own place: saying so would replace
+  // the pick-up message (and its instructions) before it is read. Only a new target is announced.
+  let lastOver: string | number | null = null;
   return {
-    onDragStart: ({ active }) => `Picked up task ${name(active.id)} in ${where(placeOf(String(active.id)))}.`,
-    onDragOver: ({ active, over }) =>
-      over
+    onDragStart: ({ active }) => {
+      lastOver = active.id;
+      return `Picked up task ${name(active.id)} in ${where(placeOf(String(active.id)))}.`;
+    },
+    onDragOver: ({ active, over }) => {
+      if ((over?.id ?? null) === lastOver) return undefined;
+      lastOver = over?.id ?? null;
+      return over
         ? `Task ${name(active.id)} is over ${where(placeOf(String(active.id), String(over.id)))}.`
-        : `Task ${name(active.id)} is not over a column.`,
+        : `Task ${name(active.id)} is not over a column.`;
+    },
     onDragEnd: ({ active, over }) =>
       over
         ? `Moved task ${name(active.id)} to ${where(placeOf(String(active.id)))}.`
