@@ -18,7 +18,7 @@ import {
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useRef, useState, type RefObject } from "react";
+import { useId, useMemo, useRef, useState, type RefObject } from "react";
 import { CardSkeletons } from "@/components/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { LoadError } from "../cards/load-error";
@@ -66,6 +66,9 @@ export function KanbanBoard({ projectId, input, zone, tagColors, readOnly, onTog
   const { editing, dialog } = useSectionEditing(projectId, sections);
   const move = useMoveTask();
 
+  // dnd-kit's own ids come from a counter, which differs between the server's render and the
+  // browser's (a hydration mismatch); React's id is the same on both.
+  const dndId = useId();
   const [drag, setDrag] = useState<DragState | null>(null);
   const live = useRef<Columns>({});
   const origin = useRef<{ column: string; index: number } | null>(null);
@@ -141,6 +144,7 @@ export function KanbanBoard({ projectId, input, zone, tagColors, readOnly, onTog
   const now = new Date();
   return (
     <DndContext
+      id={dndId}
       sensors={sensors}
       collisionDetection={closestCorners}
       accessibility={{ announcements, screenReaderInstructions: KANBAN_INSTRUCTIONS }}
