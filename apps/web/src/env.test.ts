@@ -11,6 +11,7 @@ const VALID = {
   WEB_METRICS_PORT: "",
   AUTH_TRUSTED_PROXIES: "",
   AUTH_IP_HEADERS: "",
+  AUTH_SESSION_CACHE_SECONDS: "",
 };
 
 async function loadEnv(overrides: Record<string, string>) {
@@ -42,6 +43,7 @@ describe("web configuration", () => {
     expect(env.WEB_METRICS_PORT).toBe(3002);
     expect(env.AUTH_TRUSTED_PROXIES).toEqual([]);
     expect(env.AUTH_IP_HEADERS).toEqual(["x-forwarded-for"]);
+    expect(env.AUTH_SESSION_CACHE_SECONDS).toBe(30);
   });
 
   it("parses the lists, trimming blanks and lower-casing header names", async () => {
@@ -70,6 +72,13 @@ describe("web configuration", () => {
     [" , ", /AUTH_IP_HEADERS: lists no header name/],
   ])("refuses AUTH_IP_HEADERS=%s", async (value, expected) => {
     expect(await refusal({ AUTH_IP_HEADERS: value })).toMatch(expected);
+  });
+
+  it("takes AUTH_SESSION_CACHE_SECONDS (0 turns the session cookie cache off)", async () => {
+    expect((await loadEnv({ AUTH_SESSION_CACHE_SECONDS: "0" })).AUTH_SESSION_CACHE_SECONDS).toBe(0);
+    expect((await loadEnv({ AUTH_SESSION_CACHE_SECONDS: "10" })).AUTH_SESSION_CACHE_SECONDS).toBe(10);
+    expect(await refusal({ AUTH_SESSION_CACHE_SECONDS: "3600" })).toMatch(/AUTH_SESSION_CACHE_SECONDS must be at most 300/);
+    expect(await refusal({ AUTH_SESSION_CACHE_SECONDS: "soon" })).toMatch(/AUTH_SESSION_CACHE_SECONDS must be a number of seconds/);
   });
 
   it.each(["metrics", "-1", "70000", "30.5"])("refuses WEB_METRICS_PORT=%s", async (value) => {

@@ -34,6 +34,16 @@ export const env = createEnv({
     AUTH_TRUSTED_PROXIES: ZTrustedProxies,
     /** Headers the auth rate limiter reads the client address from, in order. */
     AUTH_IP_HEADERS: ZIpHeaders,
+    /**
+     * Seconds a signed copy of the session in a cookie spares the database lookup; also how long a
+     * signed-out or revoked session can still be used with a copy of its cookies. 0: off.
+     */
+    AUTH_SESSION_CACHE_SECONDS: z.coerce
+      .number({ message: "AUTH_SESSION_CACHE_SECONDS must be a number of seconds" })
+      .int("AUTH_SESSION_CACHE_SECONDS must be a whole number of seconds")
+      .min(0, "AUTH_SESSION_CACHE_SECONDS must be 0 (off) or more")
+      .max(300, "AUTH_SESSION_CACHE_SECONDS must be at most 300: it is how long a revoked session still works")
+      .default(30),
   },
   client: {},
   runtimeEnv: {
@@ -47,6 +57,7 @@ export const env = createEnv({
     WEB_METRICS_PORT: process.env.WEB_METRICS_PORT,
     AUTH_TRUSTED_PROXIES: process.env.AUTH_TRUSTED_PROXIES,
     AUTH_IP_HEADERS: process.env.AUTH_IP_HEADERS,
+    AUTH_SESSION_CACHE_SECONDS: process.env.AUTH_SESSION_CACHE_SECONDS,
   },
   emptyStringAsUndefined: true,
   skipValidation: isBuildPhase || Boolean(process.env.SKIP_ENV_VALIDATION),

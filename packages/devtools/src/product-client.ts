@@ -1,7 +1,9 @@
 // How benchmarks and fault scenarios reach a running product from outside, as a browser would:
 // sign up over better-auth's HTTP API and keep the session cookie, then call tRPC procedures with
 // it. Sign-ups are rate limited per client address, so a 429 waits as told (Retry-After) and
-// tries again.
+// tries again. Like a browser, a client keeps the cookies each response sets (`withSetCookies`):
+// the session's signed copy (the cookie cache) is renewed that way once it is older than
+// AUTH_SESSION_CACHE_SECONDS.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -20,6 +22,12 @@ export interface SignUpOptions {
   /** Prefix of the generated e-mail address (a random part keeps it unique). */
   emailPrefix: string;
   password?: string;
+  /**
+   * The address this user signs up from, sent as X-Forwarded-For (which the product reads when
+   * no proxy is configured): simulated users then get a rate limit each, as real ones on their
+   * own machines would, instead of sharing 3 sign-ups per 10 s. Unset: the loopback address.
+   */
+  clientAddress?: string;
   /** Called before each wait on a 429. */
   onRateLimited?: (waitMs: number) => void;
   maxAttempts?: number;
@@ -30,7 +38,11 @@ export async function signUpOverHttp(options: SignUpOptions): Promise<SignedUpUs
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const res = await fetch(`${options.base}/api/auth/sign-up/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: options.origin },
+      headers: {
+        "content-type": "application/json",
+        origin: options.origin,
+        ...(options.clientAddress ? { "x-forwarded-for": options.clientAddress } : {}),
+      },
       body: JSON.stringify({
         name: options.name,
         email: `${options.emailPrefix}-${randomUUID()}@example.com`,
@@ -86,4 +98,29 @@ export function trpcFetch(
 /** The procedure's result from a tRPC answer's body (`result.data`). */
 export function trpcData<T>(body: string): T {
   return (JSON.parse(body) as { result: { data: T } }).result.data;
+}
+
+/**
+ * The `cookie` header after `response`, as a browser would keep it: each Set-Cookie replaces the
+ * cookie of that name, and one set empty or already expired (Max-Age=0) removes it.
+ */
+export function withSetCookies(cookie: string, response: Response): string {
+  const setCookies = response.headers.getSetCookie();
+  if (setCookies.length === 0) return cookie;
+  const jar = new Map<string, string>();
+  for (const pair of cookie.split("; ")) {
+    const eq = pair.indexOf("=");
+    if (eq > 0) jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  for (const setCookie of setCookies) {
+    const [pair = "", ...attributes] = setCookie.split(";");
+    const eq = pair.indexOf("=");
+    if (eq <= 0) continue;
+    const name = pair.slice(0, eq).trim();
+    const value = pair.slice(eq + 1).trim();
+    const expired = attributes.some((a) => /^\s*max-age\s*=\s*(0|-\d+)\s*$/i.test(a));
+    if (value === "" || expired) jar.delete(name);
+    else jar.set(name, value);
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
 }

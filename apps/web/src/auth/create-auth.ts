@@ -38,6 +38,13 @@ export const AUTH_RATE_LIMIT_RULES = {
   "/sign-up/email": { window: 10, max: 3 },
 } as const;
 
+/**
+ * How long a signed copy of the session in a cookie (better-auth's cookie cache) stands in for the
+ * database lookup. It is also the revocation bound: a signed-out or revoked session keeps working
+ * with a copy of its cookies for at most this long (README, Security). 0 turns the cache off.
+ */
+export const DEFAULT_SESSION_COOKIE_CACHE_SECONDS = 30;
+
 export interface CreateAuthOptions {
   db: Db;
   secret: string;
@@ -60,6 +67,8 @@ export interface CreateAuthOptions {
   trustedProxies?: string[];
   /** Headers carrying the client's address, in order (default x-forwarded-for). */
   ipAddressHeaders?: string[];
+  /** See DEFAULT_SESSION_COOKIE_CACHE_SECONDS (the default); 0 turns the cookie cache off. */
+  sessionCookieCacheSeconds?: number;
   /**
    * Where better-auth's own messages go (the server passes its pino logger, so they are JSON
    * lines like every other); unset: better-auth's console logger.
@@ -70,7 +79,16 @@ export interface CreateAuthOptions {
 /** better-auth's log levels and call shape: a message, then whatever it adds (often an error). */
 export type AuthLog = (level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]) => void;
 
-export function createAuth({ db, secret, baseURL, rateLimit, trustedProxies = [], ipAddressHeaders = DEFAULT_IP_HEADERS, log }: CreateAuthOptions) {
+export function createAuth({
+  db,
+  secret,
+  baseURL,
+  rateLimit,
+  trustedProxies = [],
+  ipAddressHeaders = DEFAULT_IP_HEADERS,
+  sessionCookieCacheSeconds = DEFAULT_SESSION_COOKIE_CACHE_SECONDS,
+  log,
+}: CreateAuthOptions) {
   return betterAuth({
     appName: "Taskboard",
     ...(log ? { logger: { level: "warn" as const, log } } : {}),
@@ -82,7 +100,15 @@ export function createAuth({ db, secret, baseURL, rateLimit, trustedProxies = []
     // The Prisma models are User/Session/Account/Verification (tables users, sessions, ...
     // via @@map); the delegates better-auth calls are prisma.user, prisma.session, ...
     user: { modelName: "user" },
-    session: { modelName: "session" },
+    session: {
+      modelName: "session",
+      // Every request resolves its session; without this, each one is a database round trip.
+      // better-auth signs the copy (HMAC with the secret) and checks, server-side, that it belongs
+      // to the session token sent with it and is younger than maxAge; after that it reads the
+      // database again (and a revoked session ends there). Sign-in always "remembers" here: with
+      // rememberMe false better-auth would give the copy a fixed 60 s instead.
+      ...(sessionCookieCacheSeconds > 0 ? { cookieCache: { enabled: true, maxAge: sessionCookieCacheSeconds } } : {}),
+    },
     account: { modelName: "account" },
     verification: { modelName: "verification" },
     emailAndPassword: {

@@ -27,6 +27,7 @@ export function getAuth(): TAuth {
     baseURL: env.APP_URL,
     trustedProxies: env.AUTH_TRUSTED_PROXIES,
     ipAddressHeaders: env.AUTH_IP_HEADERS,
+    sessionCookieCacheSeconds: env.AUTH_SESSION_CACHE_SECONDS,
     log: logAuth,
   });
   return globalForAuth.taskboardAuth;

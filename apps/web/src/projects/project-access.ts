@@ -15,9 +15,18 @@ const ROLE_ALLOWS: Record<ProjectAccess["role"], readonly TProjectNeed[]> = {
   VIEWER: ["read"],
 };
 
+export interface TAccessOptions {
+  allowDeleted?: boolean;
+  /**
+   * The NOT_FOUND to answer when reached through something inside the project (a section, an
+   * invitation): the same answer as for an id that does not exist, so nothing leaks.
+   */
+  notFound?: () => AppError;
+}
+
 /** Throws unless the user may do `need` in the project; returns their access when they may. */
-export function checkProjectAccess(access: ProjectAccess | null, need: TProjectNeed, options: { allowDeleted?: boolean } = {}): ProjectAccess {
-  if (!access || (access.deleted && !options.allowDeleted)) throw projectNotFound();
+export function checkProjectAccess(access: ProjectAccess | null, need: TProjectNeed, options: TAccessOptions = {}): ProjectAccess {
+  if (!access || (access.deleted && !options.allowDeleted)) throw (options.notFound ?? projectNotFound)();
   if (!ROLE_ALLOWS[access.role].includes(need)) {
     throw new AppError(
       "FORBIDDEN",
@@ -31,10 +40,39 @@ export function checkProjectAccess(access: ProjectAccess | null, need: TProjectN
 
 export async function requireProjectAccess(
   tx: Tx,
-  params: { userId: string; projectId: string; need: TProjectNeed; allowDeleted?: boolean },
+  params: { userId: string; projectId: string; need: TProjectNeed } & TAccessOptions,
 ): Promise<ProjectAccess> {
   const access = await findProjectAccess(tx, params);
-  return checkProjectAccess(access, params.need, { allowDeleted: params.allowDeleted });
+  return checkProjectAccess(access, params.need, params);
+}
+
+/**
+ * The Inbox is personal (docs/projects.md): nobody may share, rename, archive or delete it.
+ * `action` completes the sentence "it cannot be ...".
+ */
+export function refuseInbox(access: ProjectAccess, action: string): ProjectAccess {
+  if (access.isInbox) throw new AppError("BAD_REQUEST", `The Inbox is personal: it cannot be ${action}.`);
+  return access;
+}
+
+/** The owner's changes to a shared project (not the Inbox): rename, archive, delete, invite, members. */
+export async function requireProjectManagement(
+  tx: Tx,
+  params: { userId: string; projectId: string; action: string } & TAccessOptions,
+): Promise<ProjectAccess> {
+  return refuseInbox(await requireProjectAccess(tx, { ...params, need: "manage" }), params.action);
+}
+
+/** Any member but the owner may leave; the owner transfers ownership first. */
+export async function requireMayLeave(tx: Tx, params: { userId: string; projectId: string }): Promise<ProjectAccess> {
+  const access = await requireProjectAccess(tx, { ...params, need: "read" });
+  if (access.role === "OWNER") {
+    throw new AppError(
+      "BAD_REQUEST",
+      access.isInbox ? "The Inbox is personal: you cannot leave it." : "The owner cannot leave the project: transfer ownership to another member first.",
+    );
+  }
+  return access;
 }
 
 /** Access through a task: NOT_FOUND (as "Task not found") when the task is not in one of the user's projects. */

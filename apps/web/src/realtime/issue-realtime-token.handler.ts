@@ -1,7 +1,7 @@
 // realtime.token: lets the signed-in user open a socket to their own room, for a short while.
 import type { TSessionUser } from "@/server/session-user";
 import type { TRealtimeToken } from "./issue-realtime-token.schema";
-import { REALTIME_TOKEN_TTL_MS, signRealtimeToken } from "./realtime-token";
+import { REALTIME_TOKEN_TTL_MS, signRealtimeToken } from "@taskboard/realtime/token";
 
 export interface RealtimeSettings {
   tokenSecret?: string;

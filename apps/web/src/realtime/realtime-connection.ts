@@ -3,6 +3,7 @@
 // on (re)connect, and whenever a pushed seq skips ahead, what was missed is fetched with
 // realtime.changesSince first; a gap too large to replay (or a feed pruned past our seq) makes
 // the task lists reload instead. Pushes that arrive while catching up wait their turn.
+import { CHANGE_EVENT, type TClientMessage } from "@taskboard/realtime";
 import { io, type Socket } from "socket.io-client";
 import type { TRealtimeToken } from "./issue-realtime-token.schema";
 import type { TChangesPage, TUserChange } from "./list-changes-since.schema";
@@ -20,7 +21,7 @@ const PAGE = 200;
  * disconnect (the replica that consumed the event died right after the commit); this notices.
  */
 export const LATEST_CHECK_MS = 30_000;
-/** Tokens live two minutes (realtime-token.ts); the server drops a socket whose token expired. */
+/** Tokens live two minutes (REALTIME_TOKEN_TTL_MS, @taskboard/realtime/token); the server drops a socket whose token expired. */
 export const TOKEN_REFRESH_MS = 60_000;
 
 export interface RealtimeConnectionDeps {
@@ -119,7 +120,7 @@ export async function openRealtimeConnection(deps: RealtimeConnectionDeps): Prom
   async function checkLatest() {
     if (closed || !socket.connected || catchingUp || lastSeq === null) return;
     try {
-      const reply = (await socket.timeout(10_000).emitWithAck("sync:latest", {})) as
+      const reply = (await socket.timeout(10_000).emitWithAck("sync:latest" satisfies TClientMessage, {})) as
         | { ok: true; data: { latestSeq: number } }
         | { ok: false };
       if (reply.ok && lastSeq !== null && reply.data.latestSeq > lastSeq) await catchUp();
@@ -133,7 +134,7 @@ export async function openRealtimeConnection(deps: RealtimeConnectionDeps): Prom
     if (closed || !socket.connected) return;
     try {
       const token = await deps.fetchToken();
-      if (token.enabled) await socket.timeout(10_000).emitWithAck("auth:refresh", { token: token.token });
+      if (token.enabled) await socket.timeout(10_000).emitWithAck("auth:refresh" satisfies TClientMessage, { token: token.token });
     } catch {
       // Signed out, or no answer: the server ends the socket when its token expires.
     }
@@ -148,7 +149,7 @@ export async function openRealtimeConnection(deps: RealtimeConnectionDeps): Prom
       () => !closed && socket.disconnect().connect(),
     );
   });
-  socket.on("change", (change: TUserChange) => {
+  socket.on(CHANGE_EVENT, (change: TUserChange) => {
     pending.push(change);
     if (!catchingUp) drain();
   });

@@ -1,5 +1,6 @@
 // Accounts under attack, through better-auth's own handler and the real /api/trpc handler:
-// sign-out kills the session on the server, sign-in/sign-up are rate-limited per client IP,
+// sign-out kills the session on the server (a copy of its signed session cookie, the cookie cache,
+// lasts until the stated bound, never longer), sign-in/sign-up are rate-limited per client IP,
 // the password policy is enforced with clear messages, and no password reaches any output.
 import type { TestDatabase } from "@taskboard/db/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -7,6 +8,7 @@ import fc from "fast-check";
 import {
   AUTH_RATE_LIMIT_RULES,
   createAuth,
+  DEFAULT_SESSION_COOKIE_CACHE_SECONDS,
   NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -51,8 +53,27 @@ function email(label: string) {
   return `${label}-${emailCounter}@example.test`;
 }
 
+/** The session token alone: what the server looks up in the database, without the cookie cache's copy. */
+function tokenOnly(cookie: string): string {
+  return cookie
+    .split("; ")
+    .filter((c) => c.startsWith("better-auth.session_token="))
+    .join("; ");
+}
+
+/** Runs `check` with the clock (Date only) just past the cookie cache's revocation bound. */
+async function pastTheCacheBound(check: () => Promise<void>) {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  try {
+    vi.setSystemTime(Date.now() + DEFAULT_SESSION_COOKIE_CACHE_SECONDS * 1000 + 1);
+    await check();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 describe("sign-out", () => {
-  it("invalidates the session on the server: the old cookie no longer works for user.me", async () => {
+  it("invalidates the session on the server: the old token no longer works for user.me, a copy of the whole cookie not past the bound", async () => {
     const address = email("signout");
     const signUp = await post(auth, "/sign-up/email", { name: "Out", email: address, password: "correct horse" });
     expect(signUp.status).toBe(200);
@@ -62,10 +83,15 @@ describe("sign-out", () => {
     const signOut = await post(auth, "/sign-out", {}, { cookie });
     expect(signOut.status).toBe(200);
 
-    // The browser would drop the cookie; an attacker who copied it replays it.
-    const replay = await me(cookie);
+    // The browser would drop the cookies; an attacker who copied them replays them.
+    const replay = await me(tokenOnly(cookie));
     expect(replay.status).toBe(401);
     expect((await replay.json()).error.message).toBe("Please sign in to continue.");
+    await pastTheCacheBound(async () => {
+      const late = await me(cookie);
+      expect(late.status).toBe(401);
+      expect((await late.json()).error.message).toBe("Please sign in to continue.");
+    });
     const user = await testDb.db.user.findUniqueOrThrow({ where: { email: address } });
     expect(await testDb.db.session.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -75,8 +101,11 @@ describe("sign-out", () => {
     const first = cookieOf(await post(auth, "/sign-up/email", { name: "Two", email: address, password: "correct horse" }));
     const second = cookieOf(await post(auth, "/sign-in/email", { email: address, password: "correct horse" }));
     await post(auth, "/sign-out", {}, { cookie: first });
-    expect((await me(first)).status).toBe(401);
-    expect((await me(second)).status).toBe(200);
+    expect((await me(tokenOnly(first))).status).toBe(401);
+    await pastTheCacheBound(async () => {
+      expect((await me(first)).status).toBe(401);
+      expect((await me(second)).status).toBe(200);
+    });
   });
 
   it("a forged or tampered session cookie is refused", async () => {

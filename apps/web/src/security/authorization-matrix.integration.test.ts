@@ -25,6 +25,9 @@ interface AIds {
   tagName: string;
   notificationIds: string[];
   auditEntryId: string;
+  projectId: string;
+  invitationId: string;
+  sectionId: string;
 }
 
 /**
@@ -47,6 +50,9 @@ const RANDOM_IDS: AIds = {
   tagName: "no-such-tag",
   notificationIds: [randomUUID()],
   auditEntryId: randomUUID(),
+  projectId: randomUUID(),
+  invitationId: randomUUID(),
+  sectionId: randomUUID(),
 };
 
 function serialised(value: unknown): string {
@@ -56,7 +62,7 @@ function serialised(value: unknown): string {
 /** The result must not mention any of A's ids or A's private strings. */
 function mentionsNothingOfA(result: unknown, ids: AIds) {
   const text = serialised(result);
-  for (const id of [ids.taskId, ids.completedTaskId, ids.deletedTaskId, ids.tagId, ids.auditEntryId, ...ids.notificationIds, aliceUser.id]) {
+  for (const id of [ids.projectId, ids.invitationId, ids.sectionId, ids.taskId, ids.completedTaskId, ids.deletedTaskId, ids.tagId, ids.auditEntryId, ...ids.notificationIds, aliceUser.id]) {
     expect(text).not.toContain(id);
   }
   expect(text).not.toContain("Alice's secret");
@@ -64,6 +70,34 @@ function mentionsNothingOfA(result: unknown, ids: AIds) {
 }
 
 const MATRIX: Record<string, TExpectation> = {
+  "project.list": {
+    kind: "own-only",
+    call: (c) => c.project.list(),
+    check: (r) => expect(new Set((r as { projects: { ownerId: string }[] }).projects.map((p) => p.ownerId))).toEqual(new Set([bobUser.id])),
+  },
+  "member.list": { kind: "not-found", call: (c, ids) => c.member.list({ projectId: ids.projectId }) },
+  "member.invite": { kind: "not-found", call: (c, ids) => c.member.invite({ projectId: ids.projectId, email: "mallory@example.test", role: "EDITOR" }) },
+  "member.revokeInvitation": { kind: "not-found", call: (c, ids) => c.member.revokeInvitation({ invitationId: ids.invitationId }) },
+  "member.myInvitations": { kind: "own-only", call: (c) => c.member.myInvitations(), check: (r) => expect(r).toEqual([]) },
+  "member.acceptInvitation": { kind: "not-found", call: (c, ids) => c.member.acceptInvitation({ invitationId: ids.invitationId }) },
+  "member.declineInvitation": { kind: "not-found", call: (c, ids) => c.member.declineInvitation({ invitationId: ids.invitationId }) },
+  "member.changeRole": { kind: "not-found", call: (c, ids) => c.member.changeRole({ projectId: ids.projectId, userId: bobUser.id, role: "EDITOR" }) },
+  "member.remove": { kind: "not-found", call: (c, ids) => c.member.remove({ projectId: ids.projectId, userId: aliceUser.id }) },
+  "member.leave": { kind: "not-found", call: (c, ids) => c.member.leave({ projectId: ids.projectId }) },
+  "member.transferOwnership": { kind: "not-found", call: (c, ids) => c.member.transferOwnership({ projectId: ids.projectId, userId: bobUser.id }) },
+  "section.list": { kind: "not-found", call: (c, ids) => c.section.list({ projectId: ids.projectId }) },
+  "section.create": { kind: "not-found", call: (c, ids) => c.section.create({ projectId: ids.projectId, name: "pwned" }) },
+  "section.update": { kind: "not-found", call: (c, ids) => c.section.update({ id: ids.sectionId, expectedVersion: 1, patch: { name: "pwned" } }) },
+  "section.delete": { kind: "not-found", call: (c, ids) => c.section.delete({ id: ids.sectionId, tasks: { action: "deleted" } }) },
+  "project.get": { kind: "not-found", call: (c, ids) => c.project.get({ id: ids.projectId }) },
+  "project.create": { kind: "own-only", call: (c) => c.project.create({ name: "Bob's own" }) },
+  "project.update": { kind: "not-found", call: (c, ids) => c.project.update({ id: ids.projectId, expectedVersion: 1, patch: { name: "pwned" } }) },
+  "project.archive": { kind: "not-found", call: (c, ids) => c.project.archive({ id: ids.projectId }) },
+  "project.unarchive": { kind: "not-found", call: (c, ids) => c.project.unarchive({ id: ids.projectId }) },
+  "project.delete": { kind: "not-found", call: (c, ids) => c.project.delete({ id: ids.projectId }) },
+  "project.restore": { kind: "not-found", call: (c, ids) => c.project.restore({ id: ids.projectId }) },
+  "project.reorder": { kind: "not-found", call: (c, ids) => c.project.reorder({ id: ids.projectId, position: 1 }) },
+  "project.setView": { kind: "not-found", call: (c, ids) => c.project.setView({ id: ids.projectId, view: "KANBAN" }) },
   "task.list": {
     kind: "own-only",
     call: (c, ids) => c.task.list({ status: "ALL", tagIds: [ids.tagId] }),
@@ -76,6 +110,7 @@ const MATRIX: Record<string, TExpectation> = {
     call: (c, ids) => c.task.update({ id: ids.taskId, expectedVersion: 1, patch: { title: "pwned" } }),
   },
   "task.reorder": { kind: "not-found", call: (c, ids) => c.task.reorder({ id: ids.taskId, expectedVersion: 1, position: 0 }) },
+  "task.move": { kind: "not-found", call: (c, ids) => c.task.move({ id: ids.taskId, expectedVersion: 1, position: 0 }) },
   "task.complete": { kind: "not-found", call: (c, ids) => c.task.complete({ id: ids.taskId }) },
   "task.reopen": { kind: "not-found", call: (c, ids) => c.task.reopen({ id: ids.completedTaskId }) },
   "task.delete": { kind: "not-found", call: (c, ids) => c.task.delete({ id: ids.taskId }) },
@@ -135,11 +170,34 @@ const MATRIX: Record<string, TExpectation> = {
 
 /** A valid input per procedure, for the anonymous calls (which must fail before the input matters). */
 const VALID_INPUT: Record<string, unknown> = {
+  "member.list": { projectId: RANDOM_IDS.projectId },
+  "member.invite": { projectId: RANDOM_IDS.projectId, email: "anon@example.test", role: "EDITOR" },
+  "member.revokeInvitation": { invitationId: RANDOM_IDS.invitationId },
+  "member.acceptInvitation": { invitationId: RANDOM_IDS.invitationId },
+  "member.declineInvitation": { invitationId: RANDOM_IDS.invitationId },
+  "member.changeRole": { projectId: RANDOM_IDS.projectId, userId: "someone", role: "EDITOR" },
+  "member.remove": { projectId: RANDOM_IDS.projectId, userId: "someone" },
+  "member.leave": { projectId: RANDOM_IDS.projectId },
+  "member.transferOwnership": { projectId: RANDOM_IDS.projectId, userId: "someone" },
+  "section.list": { projectId: RANDOM_IDS.projectId },
+  "section.create": { projectId: RANDOM_IDS.projectId, name: "anon" },
+  "section.update": { id: RANDOM_IDS.sectionId, expectedVersion: 1, patch: { name: "anon" } },
+  "section.delete": { id: RANDOM_IDS.sectionId, tasks: { action: "deleted" } },
+  "project.get": { id: RANDOM_IDS.projectId },
+  "project.create": { name: "anon" },
+  "project.update": { id: RANDOM_IDS.projectId, expectedVersion: 1, patch: { name: "anon" } },
+  "project.archive": { id: RANDOM_IDS.projectId },
+  "project.unarchive": { id: RANDOM_IDS.projectId },
+  "project.delete": { id: RANDOM_IDS.projectId },
+  "project.restore": { id: RANDOM_IDS.projectId },
+  "project.reorder": { id: RANDOM_IDS.projectId, position: 1 },
+  "project.setView": { id: RANDOM_IDS.projectId, view: "KANBAN" },
   "task.list": {},
   "task.get": { id: RANDOM_IDS.taskId },
   "task.create": { title: "anon" },
   "task.update": { id: RANDOM_IDS.taskId, expectedVersion: 1, patch: { title: "anon" } },
   "task.reorder": { id: RANDOM_IDS.taskId, expectedVersion: 1, position: 0 },
+  "task.move": { id: RANDOM_IDS.taskId, expectedVersion: 1, position: 0 },
   "task.complete": { id: RANDOM_IDS.taskId },
   "task.reopen": { id: RANDOM_IDS.taskId },
   "task.delete": { id: RANDOM_IDS.taskId },
@@ -173,7 +231,8 @@ async function snapshotOfA() {
     notifications: await db.notification.findMany({ where, orderBy: { id: "asc" } }),
     audit: await db.auditEntry.count({ where }),
     changes: await db.userChange.count({ where }),
-    outbox: await db.outboxEvent.count({ where: { partitionKey: aliceUser.id } }),
+    outbox: await db.outboxEvent.count({ where: { partitionKey: { in: [aliceUser.id, ids.projectId] } } }),
+    projects: await db.project.findMany({ where: { ownerId: aliceUser.id }, orderBy: { id: "asc" }, include: { members: true, sections: true, invitations: true } }),
   };
 }
 
@@ -191,6 +250,10 @@ beforeAll(async () => {
   alice = callerFor(testDb.db, aliceUser);
   bob = callerFor(testDb.db, bobUser);
 
+  const project = await alice.project.create({ name: "Alice's secret project" });
+  const section = await alice.section.create({ projectId: project.id, name: "Alice's secret column" });
+  // An invitation to someone who is not B: B can neither see nor answer it.
+  const invitation = await alice.member.invite({ projectId: project.id, email: "carol@example.test", role: "VIEWER" });
   const tag = await alice.tag.create({ name: "private" });
   const task = await alice.task.create({ title: "Alice's secret", tagIds: [tag.id], description: "Alice's secret notes" });
   const completed = await alice.task.complete({ id: (await alice.task.create({ title: "Alice's secret done" })).id });
@@ -244,6 +307,9 @@ beforeAll(async () => {
     tagName: tag.name,
     notificationIds,
     auditEntryId,
+    projectId: project.id,
+    invitationId: invitation.id,
+    sectionId: section.id,
   };
 });
 afterAll(() => testDb.drop());

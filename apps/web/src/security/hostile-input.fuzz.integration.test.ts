@@ -30,6 +30,11 @@ let handle: (request: Request) => Promise<Response>;
 let cookie: string;
 let taskId: string;
 let tagId: string;
+let projectId: string;
+/** A project of the fuzzer's own (not the Inbox), with a section and a pending invitation. */
+let sharedProjectId: string;
+let sectionId: string;
+let invitationId: string;
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
   .map(([path, procedure]) => ({ path, type: procedure._def.type }))
@@ -38,7 +43,7 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 /** A valid input per procedure (the seed for near-valid mutations); undefined = takes no input. */
 function validInputs(): Record<string, Record<string, unknown> | undefined> {
   return {
-    "task.list": { status: "ALL", limit: 10, search: "x", sort: "due", tagIds: [tagId] },
+    "task.list": { status: "ALL", limit: 10, search: "x", sort: "due", tagIds: [tagId], projectId, sectionId: null, assignedToMe: false },
     "task.get": { id: taskId },
     "task.create": {
       title: "fuzz",
@@ -52,6 +57,7 @@ function validInputs(): Record<string, Record<string, unknown> | undefined> {
     },
     "task.update": { id: taskId, expectedVersion: 1, patch: { title: "t", priority: "LOW" } },
     "task.reorder": { id: taskId, expectedVersion: 1, position: 3 },
+    "task.move": { id: taskId, expectedVersion: 1, projectId, sectionId: null, position: 3 },
     "task.complete": { id: taskId },
     "task.reopen": { id: taskId },
     "task.delete": { id: taskId },
@@ -63,6 +69,28 @@ function validInputs(): Record<string, Record<string, unknown> | undefined> {
     "audit.list": { types: ["task.created"], taskId, limit: 10 },
     "notification.list": { unreadOnly: true, limit: 10 },
     "notification.markRead": { ids: [taskId] },
+    "project.get": { id: sharedProjectId },
+    "project.create": { name: "fuzz", color: "#123456" },
+    "project.update": { id: sharedProjectId, expectedVersion: 1, patch: { name: "renamed", color: "#abcdef" } },
+    "project.archive": { id: sharedProjectId },
+    "project.unarchive": { id: sharedProjectId },
+    "project.delete": { id: sharedProjectId },
+    "project.restore": { id: sharedProjectId },
+    "project.reorder": { id: sharedProjectId, position: 2 },
+    "project.setView": { id: sharedProjectId, view: "KANBAN" },
+    "section.list": { projectId: sharedProjectId },
+    "section.create": { projectId: sharedProjectId, name: "fuzz", position: 1 },
+    "section.update": { id: sectionId, expectedVersion: 1, patch: { name: "renamed", position: 2 } },
+    "section.delete": { id: sectionId, tasks: { action: "moved", toSectionId: null } },
+    "member.list": { projectId: sharedProjectId },
+    "member.invite": { projectId: sharedProjectId, email: "friend@example.test", role: "EDITOR" },
+    "member.revokeInvitation": { invitationId },
+    "member.acceptInvitation": { invitationId },
+    "member.declineInvitation": { invitationId },
+    "member.changeRole": { projectId: sharedProjectId, userId: "someone", role: "VIEWER" },
+    "member.remove": { projectId: sharedProjectId, userId: "someone" },
+    "member.leave": { projectId: sharedProjectId },
+    "member.transferOwnership": { projectId: sharedProjectId, userId: "someone" },
   };
 }
 
@@ -129,6 +157,10 @@ async function fingerprint(): Promise<string> {
       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM tags t),
       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.task_id, t.tag_id), '')) FROM task_tags t),
       (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM notifications t),
+      (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM projects t),
+      (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.project_id, t.user_id), '')) FROM project_members t),
+      (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM project_invitations t),
+      (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.id), '')) FROM sections t),
       (SELECT count(*) FROM outbox_events),
       (SELECT count(*) FROM user_changes),
       (SELECT count(*) FROM audit_entries)
@@ -161,6 +193,13 @@ beforeAll(async () => {
   tagId = tag.result.data.id;
   const task = await (await send("task.create", "mutation", { title: "seed", tagIds: [tagId] })).json();
   taskId = task.result.data.id;
+  projectId = task.result.data.projectId;
+  const project = await (await send("project.create", "mutation", { name: "seed" })).json();
+  sharedProjectId = project.result.data.id;
+  const section = await (await send("section.create", "mutation", { projectId: sharedProjectId, name: "seed" })).json();
+  sectionId = section.result.data.id;
+  const invitation = await (await send("member.invite", "mutation", { projectId: sharedProjectId, email: "invitee@example.test", role: "VIEWER" })).json();
+  invitationId = invitation.result.data.id;
 });
 afterAll(() => testDb.drop());
 
@@ -275,6 +314,9 @@ describe("hostile input through the real HTTP handler", () => {
     ["task.create", "mutation", { title: "ok", description: "nul\u0000description" }],
     ["task.create", "mutation", { title: "ok", tagNames: ["nul\u0000tag"] }],
     ["tag.create", "mutation", { name: "nul\u0000" }],
+    ["project.create", "mutation", { name: "nul\u0000" }],
+    ["section.create", "mutation", { projectId: "00000000-0000-4000-8000-000000000000", name: "nul\u0000" }],
+    ["member.remove", "mutation", { projectId: "00000000-0000-4000-8000-000000000000", userId: "nul\u0000" }],
     ["task.list", "query", { search: "a\u0000b" }],
   ] as const)("U+0000 in %s text is a 400 with a message, not a database 500 (regression)", async (path, type, input) => {
     const before = await fingerprint();

@@ -1,10 +1,11 @@
-// task.get: one task of the user, soft-deleted ones included so undo can show what it restores.
-import { findTaskForUser, type Db } from "@taskboard/db";
+// task.get: one task of a project the user is a member of (any role), soft-deleted ones included
+// so undo can show what it restores.
+import type { Db } from "@taskboard/db";
 import type { TTaskSnapshot } from "@taskboard/events";
 import type { TSessionUser } from "@/server/session-user";
 import type { TGetTask } from "./get-task.schema";
 import { toTaskSnapshot } from "./task-snapshot";
-import { taskNotFound } from "./task-versions";
+import { loadVisibleTask } from "./task-versions";
 
 export interface GetTaskOptions {
   db: Db;
@@ -13,7 +14,6 @@ export interface GetTaskOptions {
 }
 
 export async function getTask({ db, user, input }: GetTaskOptions): Promise<TTaskSnapshot> {
-  const row = await findTaskForUser(db, { userId: user.id, id: input.id });
-  if (!row) throw taskNotFound();
+  const { row } = await loadVisibleTask(db, { userId: user.id, id: input.id });
   return toTaskSnapshot(row);
 }

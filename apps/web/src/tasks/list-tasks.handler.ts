@@ -1,8 +1,10 @@
-// task.list: one page of the user's live tasks, filtered and sorted, with the cursor of the next.
+// task.list: one page of the live tasks of the user's projects (or of one of them), filtered and
+// sorted, with the cursor of the next.
 import { listTasksForUser, taskListKeyOf, type Db } from "@taskboard/db";
 import type { TSessionUser } from "@/server/session-user";
 import { DEFAULT_DIRECTION, type TListTasks, type TTaskPage } from "./list-tasks.schema";
 import { decodeTaskCursor, encodeTaskCursor } from "./task-list-cursor";
+import { resolveTaskListScope } from "./task-list-scope";
 import { toTaskSnapshot } from "./task-snapshot";
 
 export interface ListTasksOptions {
@@ -14,10 +16,14 @@ export interface ListTasksOptions {
 export async function listTasks({ db, user, input }: ListTasksOptions): Promise<TTaskPage> {
   const direction = input.sortDirection ?? DEFAULT_DIRECTION[input.sort];
   const after = input.cursor ? decodeTaskCursor(input.cursor, input.sort, direction) : null;
+  const scope = await resolveTaskListScope(db, { userId: user.id, projectId: input.projectId, sectionId: input.sectionId });
   // One row more than asked tells whether another page exists.
   const rows = await listTasksForUser(db, {
     userId: user.id,
+    scope,
     filter: {
+      sectionId: input.sectionId,
+      assigneeId: input.assignedToMe ? user.id : undefined,
       status: input.status,
       priorities: input.priorities,
       tagIds: input.tagIds,

@@ -18,6 +18,10 @@ describe("ZListTasksSchema", () => {
     [{ sortDirection: "up" }],
     // The sort order used to be called `direction`; that name now belongs to tRPC's page direction.
     [{ direction: "desc" }],
+    [{ projectId: "inbox" }],
+    [{ projectId: null }],
+    [{ projectId: "6f1c2a34-1b2c-4d5e-8f90-123456789abc", sectionId: "none" }],
+    [{ assignedToMe: "yes" }],
   ])("refuses %j", (input) => {
     expect(ZListTasksSchema.safeParse(input).success).toBe(false);
   });
@@ -39,6 +43,13 @@ describe("ZListTasksSchema", () => {
   it("names sortDirection when given asc/desc as the page direction", () => {
     const result = ZListTasksSchema.safeParse({ direction: "asc" });
     expect(result.error?.issues[0]?.message).toMatch(/sortDirection/);
+  });
+
+  it("takes a section (or null: no section) only together with its project", () => {
+    const projectId = "6f1c2a34-1b2c-4d5e-8f90-123456789abc";
+    expect(ZListTasksSchema.parse({ projectId, sectionId: null })).toMatchObject({ projectId, sectionId: null });
+    const alone = ZListTasksSchema.safeParse({ sectionId: null });
+    expect(alone.error?.issues[0]).toMatchObject({ path: ["sectionId"], message: expect.stringMatching(/projectId/) });
   });
 
   it("accepts a null cursor (first page of an infinite query)", () => {

@@ -1,8 +1,8 @@
-// task.list input and output: filters, one sort, keyset cursor pagination.
+// task.list input and output: which projects, filters, one sort, keyset cursor pagination.
 import { z } from "zod";
 import { hasNoNul } from "@/tags/tag-fields";
 import { ZTaskPrioritySchema, ZTaskSnapshotSchema } from "@taskboard/events";
-import { ZIsoDateTimeSchema } from "./task-fields";
+import { taskFieldShape, ZIsoDateTimeSchema } from "./task-fields";
 
 export const TASK_SORTS = ["due", "priority", "created", "title", "position"] as const;
 export const ZTaskSortSchema = z.enum(TASK_SORTS);
@@ -19,6 +19,12 @@ export const DEFAULT_DIRECTION: Record<TTaskSort, "asc" | "desc"> = {
 
 export const ZListTasksSchema = z
   .strictObject({
+    /** One project (archived ones too); without it, every live, unarchived project of the user. */
+    projectId: taskFieldShape.projectId.optional(),
+    /** A section of that project; null: the tasks in no section. Needs projectId. */
+    sectionId: taskFieldShape.sectionId.optional(),
+    /** true: only tasks assigned to the signed-in user; false or absent: anyone's. */
+    assignedToMe: z.boolean().optional(),
     status: z.enum(["OPEN", "COMPLETED", "ALL"]).default("OPEN"),
     priorities: z.array(ZTaskPrioritySchema).max(5).optional(),
     /** Tasks that have ANY of these tags. */
@@ -51,6 +57,9 @@ export const ZListTasksSchema = z
   .superRefine((input, ctx) => {
     if (input.dueFrom && input.dueTo && new Date(input.dueFrom) > new Date(input.dueTo)) {
       ctx.addIssue({ code: "custom", path: ["dueTo"], message: "dueTo must not be before dueFrom" });
+    }
+    if (input.sectionId !== undefined && input.projectId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["sectionId"], message: "A section filter needs the project it belongs to (projectId)" });
     }
   })
   // No input at all means "the defaults" (`trpc.task.list.queryOptions()`).

@@ -11,6 +11,8 @@ import { getTask } from "./get-task.handler";
 import { ZGetTaskSchema } from "./get-task.schema";
 import { listTasks } from "./list-tasks.handler";
 import { ZListTasksSchema, ZTaskPageSchema } from "./list-tasks.schema";
+import { moveTask } from "./move-task.handler";
+import { ZMoveTaskSchema } from "./move-task.schema";
 import { reopenTask } from "./reopen-task.handler";
 import { ZReopenTaskSchema } from "./reopen-task.schema";
 import { reorderTask } from "./reorder-task.handler";
@@ -41,6 +43,10 @@ export const taskRouter = createTRPCRouter({
     .input(ZReorderTaskSchema)
     .output(ZTaskSnapshotSchema)
     .mutation(({ ctx, input }) => reorderTask({ db: ctx.db, user: ctx.user, input })),
+  move: protectedProcedure
+    .input(ZMoveTaskSchema)
+    .output(ZTaskSnapshotSchema)
+    .mutation(({ ctx, input }) => moveTask({ db: ctx.db, user: ctx.user, input })),
   complete: protectedProcedure
     .input(ZCompleteTaskSchema)
     .output(ZTaskSnapshotSchema)

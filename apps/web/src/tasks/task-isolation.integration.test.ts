@@ -11,6 +11,7 @@ let bob: ReturnType<typeof callerFor>;
 let task: TTaskSnapshot;
 let deletedTask: TTaskSnapshot;
 let tagId: string;
+let bobsTask: TTaskSnapshot;
 
 beforeAll(async () => {
   testDb = await openTestDatabase();
@@ -19,6 +20,7 @@ beforeAll(async () => {
   tagId = (await alice.tag.create({ name: "private" })).id;
   task = await alice.task.create({ title: "Alice's secret", tagIds: [tagId] });
   deletedTask = await alice.task.delete({ id: (await alice.task.create({ title: "Alice's bin" })).id });
+  bobsTask = await bob.task.create({ title: "Bob's" });
 });
 afterAll(() => testDb.drop());
 
@@ -27,6 +29,9 @@ describe("user B against user A's things", () => {
     ["get", () => bob.task.get({ id: task.id })],
     ["update", () => bob.task.update({ id: task.id, expectedVersion: 1, patch: { title: "pwned" } })],
     ["reorder", () => bob.task.reorder({ id: task.id, expectedVersion: 1, position: 0 })],
+    ["move", () => bob.task.move({ id: task.id, expectedVersion: 1, position: 0 })],
+    ["move B's task into A's Inbox", () => bob.task.move({ id: bobsTask.id, expectedVersion: 1, projectId: task.projectId, position: 0 })],
+    ["list A's Inbox", () => bob.task.list({ projectId: task.projectId })],
     ["complete", () => bob.task.complete({ id: task.id })],
     ["reopen", () => bob.task.reopen({ id: task.id })],
     ["delete", () => bob.task.delete({ id: task.id })],
@@ -44,9 +49,8 @@ describe("user B against user A's things", () => {
   });
 
   it("B's own task cannot take A's tag through update", async () => {
-    const own = await bob.task.create({ title: "Bob's" });
-    await expect(bob.task.update({ id: own.id, expectedVersion: 1, patch: { tagIds: [tagId] } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await bob.task.get({ id: own.id })).tags).toEqual([]);
+    await expect(bob.task.update({ id: bobsTask.id, expectedVersion: 1, patch: { tagIds: [tagId] } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await bob.task.get({ id: bobsTask.id })).tags).toEqual([]);
   });
 
   it("a foreign id and a made-up id give the same answer", async () => {

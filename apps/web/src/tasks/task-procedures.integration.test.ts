@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@taskboard/db/testing";
 import type { TSessionUser } from "@/server/session-user";
+import { createSharedProject, inboxIdOf } from "@/server/testing/shared-project";
 import { callerFor, countOutbox, insertUser, openTestDatabase, readOutbox, must } from "@/server/testing/test-database";
 
 let testDb: TestDatabase;
@@ -34,15 +35,37 @@ describe("task.create", () => {
     expect(positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it("still creates when another process hangs holding the user's position lock (a frozen worker)", async () => {
-    // The same lock nextTaskPosition takes, held by another connection whose transaction does not end.
+  it("still creates when another process hangs holding the project's position lock (a frozen worker)", async () => {
+    // The same lock nextTaskPosition takes (one per project), held by another connection whose transaction does not end.
+    const inboxId = await inboxIdOf(testDb.db, user);
     const holder = new pg.Client({ connectionString: testDb.url });
     await holder.connect();
     try {
       await holder.query("BEGIN");
-      await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`task-position:${user.id}`]);
+      await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`task-position:${inboxId}`]);
+      const started = Date.now();
       const task = await api.task.create({ title: "While the lock is held" });
       expect(task.title).toBe("While the lock is held");
+      // It waited for the lock before going ahead: the lock it took is the one held here.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2_500);
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+  }, 30_000);
+
+  it("a create in another project does not wait on a project's position lock", async () => {
+    const inboxId = await inboxIdOf(testDb.db, user);
+    const other = await createSharedProject(testDb.db, user, []);
+    const holder = new pg.Client({ connectionString: testDb.url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`task-position:${inboxId}`]);
+      const started = Date.now();
+      const task = await api.task.create({ title: "Elsewhere", projectId: other.projectId });
+      expect(task.position).toBe(1);
+      expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       await holder.query("ROLLBACK");
       await holder.end();

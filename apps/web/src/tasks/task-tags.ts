@@ -1,5 +1,7 @@
-// Resolves the tags a task should carry from ids (must be the user's) and names (created when
-// missing), all inside the caller's transaction.
+// Resolves the tags a task should carry from ids and names (the user's own, created when missing),
+// all inside the caller's transaction. Tags are per person; on a shared task each member attaches
+// their own, and keeps or removes the ones already on it (docs/projects.md, "Tags"), but can
+// never attach another person's tag by its id.
 import { randomUUID } from "node:crypto";
 import { findTagsByIds, findTagsByNames, insertTag, lockUserTags, type Tx } from "@taskboard/db";
 import { TASK_LIMITS } from "@taskboard/events";
@@ -7,11 +9,14 @@ import { AppError } from "@/server/app-error";
 
 export async function resolveTaskTagIds(
   tx: Tx,
-  params: { userId: string; tagIds?: string[]; tagNames?: string[] },
+  params: { userId: string; tagIds?: string[]; tagNames?: string[]; attached?: readonly string[] },
 ): Promise<string[]> {
   const ids = [...new Set(params.tagIds ?? [])];
-  const owned = await findTagsByIds(tx, { userId: params.userId, ids });
-  if (owned.length !== ids.length) {
+  // Tags the task already carries may stay whoever attached them; any other id must be the user's.
+  const attached = new Set(params.attached ?? []);
+  const newIds = ids.filter((id) => !attached.has(id));
+  const owned = await findTagsByIds(tx, { userId: params.userId, ids: newIds });
+  if (owned.length !== newIds.length) {
     // Someone else's tag and a made-up id look the same: no existence leak.
     const message = "One or more tags were not found";
     throw new AppError("NOT_FOUND", message, { tagIds: [message] });

@@ -1,6 +1,6 @@
 // Loading a task for a change and the optimistic-concurrency rule: a caller that says which
 // version it saw gets a CONFLICT when the task has moved on.
-import { findProjectAccess, findTaskById, findTaskForUser, updateTaskAtVersion, type TaskRow, type TaskWriteData, type Tx } from "@taskboard/db";
+import { findProjectAccess, findTaskById, findTaskForUser, updateTaskAtVersion, type ProjectAccess, type TaskRow, type TaskWriteData, type Tx } from "@taskboard/db";
 import { checkProjectAccess } from "@/projects/project-access";
 import { AppError } from "@/server/app-error";
 
@@ -14,6 +14,18 @@ export function versionConflict(expected: number, actual: number): AppError {
 export const taskNotFound = () => new AppError("NOT_FOUND", "Task not found");
 
 /**
+ * A task the user can see (soft-deleted ones included) with their access to its project, or
+ * NOT_FOUND: a task of a project they are not in, or of a deleted project, is as good as missing.
+ */
+export async function loadVisibleTask(tx: Tx, params: { userId: string; id: string }): Promise<{ row: TaskRow; access: ProjectAccess }> {
+  const row = await findTaskForUser(tx, { userId: params.userId, id: params.id });
+  if (!row) throw taskNotFound();
+  const access = await findProjectAccess(tx, { userId: params.userId, projectId: row.projectId });
+  if (!access || access.deleted) throw taskNotFound();
+  return { row, access };
+}
+
+/**
  * A task the user may change, or NOT_FOUND (also for a task in a project they are not in: no
  * existence leak), or FORBIDDEN for a viewer. A deleted task is only returned when
  * `allowDeleted`; otherwise it counts as gone. A task of a deleted project is gone.
@@ -22,10 +34,8 @@ export async function loadTaskForChange(
   tx: Tx,
   params: { userId: string; id: string; expectedVersion?: number; allowDeleted?: boolean },
 ): Promise<TaskRow> {
-  const row = await findTaskForUser(tx, { userId: params.userId, id: params.id });
-  if (!row || (row.deletedAt && !params.allowDeleted)) throw taskNotFound();
-  const access = await findProjectAccess(tx, { userId: params.userId, projectId: row.projectId });
-  if (!access || access.deleted) throw taskNotFound();
+  const { row, access } = await loadVisibleTask(tx, params);
+  if (row.deletedAt && !params.allowDeleted) throw taskNotFound();
   checkProjectAccess(access, "write");
   if (params.expectedVersion !== undefined && params.expectedVersion !== row.version) {
     throw versionConflict(params.expectedVersion, row.version);

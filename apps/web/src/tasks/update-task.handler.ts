@@ -33,8 +33,8 @@ export async function updateTask({ db, user, input }: UpdateTaskOptions): Promis
 
     let newTagIds: string[] | undefined;
     if (patch.tagIds !== undefined || patch.tagNames !== undefined) {
-      const wanted = await resolveTaskTagIds(tx, { userId: user.id, tagIds: patch.tagIds, tagNames: patch.tagNames });
       const had = new Set(current.tags.map(({ tag }) => tag.id));
+      const wanted = await resolveTaskTagIds(tx, { userId: user.id, tagIds: patch.tagIds, tagNames: patch.tagNames, attached: [...had] });
       const same = wanted.length === had.size && wanted.every((id) => had.has(id));
       if (!same) newTagIds = wanted;
     }

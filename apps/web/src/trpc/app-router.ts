@@ -1,8 +1,11 @@
 // The whole tRPC API. The client imports only its type.
 import { auditRouter } from "@/audit/router";
 import { userRouter } from "@/auth/router";
+import { memberRouter } from "@/members/router";
 import { notificationRouter } from "@/notifications/router";
+import { projectRouter } from "@/projects/router";
 import { realtimeRouter } from "@/realtime/router";
+import { sectionRouter } from "@/sections/router";
 import { tagRouter } from "@/tags/router";
 import { taskRouter } from "@/tasks/router";
 import { createCallerFactory, createTRPCRouter } from "./init";
@@ -14,6 +17,9 @@ export const appRouter = createTRPCRouter({
   realtime: realtimeRouter,
   audit: auditRouter,
   notification: notificationRouter,
+  project: projectRouter,
+  member: memberRouter,
+  section: sectionRouter,
 });
 
 export type AppRouter = typeof appRouter;

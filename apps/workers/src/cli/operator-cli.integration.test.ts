@@ -1,7 +1,7 @@
 // The operator commands as an operator runs them: real processes against a real database.
 import { countProcessedEvents, listDeadLetters, listUserChangesSince, recordDeadLetter } from "@taskboard/db";
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
-import { TOPICS, type TCloudEvent, type TTopic } from "@taskboard/events";
+import { eventRegistry, TOPICS, type TCloudEvent, type TTopic } from "@taskboard/events";
 import { ALL_EVENT_TYPES, sampleEvent, waitFor } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,7 +73,7 @@ describe("operator CLI", () => {
     const byTopic = new Map<TTopic, TCloudEvent[]>();
     for (const type of ALL_EVENT_TYPES) {
       const event = sampleEvent(type, "user-replay");
-      const topic = type.startsWith("reminder.") ? TOPICS.reminders : TOPICS.taskEvents;
+      const topic = eventRegistry[type].topic;
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), event]);
     }
     try {

@@ -3,10 +3,12 @@
 // them. Register a new one here. None takes a live resource (a socket server) at construction:
 // what reaches the outside world after a commit goes through the runtime's ports.
 import type { ConsumerDefinition } from "../runtime/define-consumer.ts";
-import { auditRemindersConsumer, auditTaskEventsConsumer } from "./audit/audit.consumer.ts";
+import { auditProjectEventsConsumer, auditRemindersConsumer, auditTaskEventsConsumer } from "./audit/audit.consumer.ts";
 import { logConsumer } from "./log/log.consumer.ts";
+import { assignmentNotificationsConsumer, invitationNotificationsConsumer } from "./notifications/notifications.consumer.ts";
 import { recurrenceConsumer } from "./recurrence/recurrence.consumer.ts";
 import { remindersConsumer } from "./reminders/reminders.consumer.ts";
+import { syncProjectsConsumer } from "./sync/sync-projects.consumer.ts";
 import { syncRemindersConsumer } from "./sync/sync-reminders.consumer.ts";
 import { syncConsumer } from "./sync/sync.consumer.ts";
 
@@ -14,8 +16,12 @@ export const consumers: readonly ConsumerDefinition[] = [
   logConsumer,
   auditTaskEventsConsumer,
   auditRemindersConsumer,
+  auditProjectEventsConsumer,
   recurrenceConsumer,
   remindersConsumer,
+  assignmentNotificationsConsumer,
+  invitationNotificationsConsumer,
   syncConsumer,
   syncRemindersConsumer,
+  syncProjectsConsumer,
 ];

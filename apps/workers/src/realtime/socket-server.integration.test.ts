@@ -2,17 +2,22 @@
 // adapter on a test database: auth, per-user rooms, two replicas, and hostile client input.
 import { appendUserChange } from "@taskboard/db";
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
+import { taskCreated, TOPICS } from "@taskboard/events";
 import { waitFor } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { syncConsumer } from "../consumers/sync/sync.consumer.ts";
+import { join, person, sharedProject, taskEvent, taskIn } from "../consumers/testing/shared-project.ts";
+import { createConsumerSubscription } from "../runtime/consumer-subscription.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
 import { createRealtimeServer, type RealtimeServer } from "./socket-server.ts";
 import { connectClient, settle, TEST_SECRET, tokenFor, type TestClient } from "./testing/socket-clients.ts";
-import { signRealtimeToken } from "./realtime-token.ts";
-import { userRoom } from "./user-change.ts";
+import { signRealtimeToken } from "@taskboard/realtime/token";
+import { userRoom, type TUserChangeMessage } from "@taskboard/realtime";
 
 const log = pino({ level: "silent" });
-const change = (seq: number) => ({ seq, kind: "task.upserted", entityId: `task-${seq}`, version: 1, payload: { n: seq } });
+// The server relays whatever the consumers committed; these tests check delivery, not payloads.
+const change = (seq: number) => ({ seq, kind: "task.upserted", entityId: `task-${seq}`, version: 1, payload: { n: seq } }) as unknown as TUserChangeMessage;
 
 describe("realtime socket server", () => {
   let database: TestDatabase;
@@ -86,12 +91,27 @@ describe("realtime socket server", () => {
     await waitFor("the adapter links the replicas", async () => (await one.server.io.in("user:user-a").fetchSockets()).length === 1);
     one.server.emitToUser("user-a", change(1));
     // Over NOTIFY's 8000-byte limit: travels through socket_io_attachments.
-    const large = { ...change(2), payload: { description: "x".repeat(20_000) } };
+    const large = { ...change(2), payload: { description: "x".repeat(20_000) } } as unknown as TUserChangeMessage;
     one.server.emitToUser("user-a", large);
     await waitFor("both changes on replica two", async () => a.changes.length === 2);
     expect(a.changes).toEqual([change(1), large]);
     await settle();
     expect(b.changes).toEqual([]);
+  });
+
+  it("carries a change to a shared task to every member's sockets and not to a stranger's", async () => {
+    const { server, port } = await startServer();
+    const [ada, bo, stranger] = [await person(database.db, "Ada"), await person(database.db, "Bo"), await person(database.db, "Cy")];
+    const project = await sharedProject(database.db, ada);
+    await join(database.db, project, bo);
+    const [a, b, c] = [await client(port, ada.id), await client(port, bo.id), await client(port, stranger.id)];
+    const task = taskIn(project, ada, { title: "Shared" });
+    const sync = createConsumerSubscription(syncConsumer, { db: database.db, log, changes: server });
+    expect(await sync.handle({ topic: TOPICS.taskEvents, event: taskEvent(taskCreated, bo, { task }), attempt: 1 })).toBe("SUCCESS");
+    await waitFor("both members' sockets", async () => a.changes.length === 1 && b.changes.length === 1);
+    await settle();
+    for (const member of [a, b]) expect(member.changes).toEqual([expect.objectContaining({ seq: 1, kind: "task.upserted", entityId: task.id, payload: task })]);
+    expect(c.changes).toEqual([]);
   });
 
   it("answers unknown or malformed messages with an error and changes nothing", async () => {

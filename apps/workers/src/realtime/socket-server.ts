@@ -2,7 +2,7 @@
 // separate from health/metrics and the Dapr callback port).
 //
 // - Auth: every handshake must carry a valid, unexpired token from the web app
-//   (realtime-token.ts explains why a token rather than the session cookie). No anonymous sockets,
+//   (@taskboard/realtime/token explains why a token rather than the session cookie). No anonymous sockets,
 //   and none outliving its token: the client sends `auth:refresh` with a new one in time, or the
 //   server disconnects it at expiry.
 // - Rooms: a socket joins exactly `user:<its user id>` and nothing else; clients cannot join rooms.
@@ -14,7 +14,7 @@
 //   That adapter does NOT support Socket.IO connection-state recovery, so it is not enabled:
 //   a reconnecting browser catches up from the user_changes feed by seq instead (docs/traps.md #17/18).
 // - Input: frames over `maxHttpBufferSize` are refused; every client message is validated
-//   (client-messages.ts); unknown ones get an error ack and change nothing.
+//   (@taskboard/realtime client-messages.ts); unknown ones get an error ack and change nothing.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdapter } from "@socket.io/postgres-adapter";
@@ -22,9 +22,8 @@ import { latestUserChangeSeq, type Db } from "@taskboard/db";
 import pg from "pg";
 import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
-import { CLIENT_MESSAGES, isClientMessage, type TAck } from "./client-messages.ts";
-import { verifyRealtimeToken } from "./realtime-token.ts";
-import { CHANGE_EVENT, userRoom, type TUserChangeMessage } from "./user-change.ts";
+import { CHANGE_EVENT, CLIENT_MESSAGES, ERROR_EVENT, isClientMessage, userRoom, type TAck, type TUserChangeMessage } from "@taskboard/realtime";
+import { verifyRealtimeToken } from "@taskboard/realtime/token";
 
 /** Client messages are tiny; a snapshot never travels browser → server. */
 export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024;
@@ -157,7 +156,7 @@ function reject(socket: Socket, args: unknown[], error: string): void {
   const ack = ackOf(args);
   const response: TAck<never> = { ok: false, error };
   if (ack) ack(response);
-  else socket.emit("error:message", response);
+  else socket.emit(ERROR_EVENT, response);
 }
 
 /**

@@ -100,6 +100,31 @@ describe("outbox relay", () => {
     await waitFor("rows marked", async () => (await unpublished()) === 0);
   });
 
+  it("drops the batch it read ahead when a publish fails mid-backlog: nothing lost, order kept, every row marked", async () => {
+    // The relay reads the next batch while publishing a full one and marks each batch while
+    // publishing the following one; a refused call in the middle of a backlog must undo neither.
+    const published: TCloudEvent[] = [];
+    let calls = 0;
+    const bus: EventBus = {
+      ...recordingBus().bus,
+      async publish(_topic, events) {
+        calls++;
+        if (calls === 3) throw new Error("broker unavailable");
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        published.push(...events);
+      },
+    };
+    relayWith(bus, 4);
+    const series = ["a", "b"].map((user) => taskEventSeries(user, 15));
+    const all = series.flatMap((s) => s);
+    await writeOutbox(database.db, all);
+    await waitFor("every event", () => published.length === all.length, 10_000);
+    expect(published.map((e) => e.id)).toEqual(all.map((e) => e.id));
+    await waitFor("rows marked", async () => (await unpublished()) === 0);
+    const failed = await database.db.outboxEvent.count({ where: { attempts: { gt: 0 } } });
+    expect(failed).toBe(4);
+  });
+
   it("times each publish call the bus accepted, not the refused ones", async () => {
     const { bus, published, acceptedCalls, refuse } = recordingBus(30);
     const metrics = createMetrics(database.db);

@@ -11,6 +11,10 @@
 // (docs/traps.md #10), published, and marked only after the bus resolved. A crash between the two
 // republishes the batch: at-least-once, which consumer idempotency absorbs.
 //
+// Throughput: reads and marks go through node-postgres on the leader's own session, the next batch
+// is read while the current one is published, and a batch is marked (one UPDATE) while the next
+// one is published (see run()); publishes themselves stay one batch at a time, in order.
+//
 // Latency: the outbox trigger NOTIFYs as a hint; polling is the fallback (docs/traps.md #11). When the
 // bus is down the relay backs off exponentially; the mutation side never waits for it.
 import { setTimeout as sleep } from "node:timers/promises";
@@ -73,27 +77,39 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     wake = undefined;
   }
 
-  /** Publishes consecutive runs of one topic, keeping the batch's order. */
-  async function publish(rows: PendingOutboxEvent[]) {
-    let start = 0;
-    while (start < rows.length) {
-      const topic = rows[start]?.topic;
-      let end = start;
-      while (end < rows.length && rows[end]?.topic === topic) end++;
-      const run = rows.slice(start, end);
-      const parsedTopic = ZTopicSchema.safeParse(topic);
-      if (!parsedTopic.success) {
-        // A row no transport can carry must not block every row behind it: park it for operators.
-        log.error({ topic, ids: run.map((r) => r.id) }, "outbox rows with an unknown topic: skipped");
-        await recordOutboxPublishFailure(options.db, run.map((r) => r.id), `unknown topic "${topic}"`);
-      } else {
-        const started = performance.now();
-        await publishTraced(parsedTopic.data, run.map((r) => r.event as TCloudEvent));
-        options.metrics?.relayPublishSeconds.observe({ topic }, (performance.now() - started) / 1000);
-        options.metrics?.relayPublished.inc({ topic }, run.length);
+  /**
+   * Publishes consecutive runs of one topic, keeping the batch's order, and returns the ids the
+   * bus accepted (or parked), for the caller to mark. If a run fails, the runs already accepted
+   * are marked before the error goes up; the rest stay unpublished and are retried.
+   */
+  async function publish(rows: PendingOutboxEvent[]): Promise<string[]> {
+    const done: string[] = [];
+    try {
+      let start = 0;
+      while (start < rows.length) {
+        const topic = rows[start]?.topic;
+        let end = start;
+        while (end < rows.length && rows[end]?.topic === topic) end++;
+        const run = rows.slice(start, end);
+        const parsedTopic = ZTopicSchema.safeParse(topic);
+        if (!parsedTopic.success) {
+          // A row no transport can carry must not block every row behind it: park it for operators.
+          log.error({ topic, ids: run.map((r) => r.id) }, "outbox rows with an unknown topic: skipped");
+          await recordOutboxPublishFailure(options.db, run.map((r) => r.id), `unknown topic "${topic}"`);
+        } else {
+          const started = performance.now();
+          await publishTraced(parsedTopic.data, run.map((r) => r.event as TCloudEvent));
+          options.metrics?.relayPublishSeconds.observe({ topic }, (performance.now() - started) / 1000);
+          options.metrics?.relayPublished.inc({ topic }, run.length);
+        }
+        for (const row of run) done.push(row.id);
+        start = end;
       }
-      await markOutboxEventsPublished(options.db, run.map((r) => r.id));
-      start = end;
+      return done;
+    } catch (error) {
+      // Best effort: rows left unmarked are published again (at-least-once).
+      await markOutboxEventsPublished(connection.session, done).catch(() => undefined);
+      throw error;
     }
   }
 
@@ -139,12 +155,44 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   }
 
+  /** Reads a batch on the leader's session; never rejects unhandled (it may be dropped unread). */
+  function read(excluding: readonly string[] = []): Promise<PendingOutboxEvent[]> {
+    const rows = findPendingOutboxEvents(connection.session, batchSize, excluding);
+    rows.catch(() => undefined);
+    return rows;
+  }
+
+  /** Marks a published batch; the promise never rejects unhandled (it is awaited later). */
+  function mark(ids: readonly string[]): Promise<unknown> {
+    const marked = markOutboxEventsPublished(connection.session, ids);
+    marked.catch(() => undefined);
+    return marked;
+  }
+
   async function run() {
     let failures = 0;
+    // Two things overlap the publish of the batch in hand, both on the leader's session, which
+    // runs them in the order they were sent:
+    // - `next`, the next batch, read while this one is published (only after a full batch: more
+    //   is waiting). It leaves out the batch in hand, not marked yet. It is dropped whenever the
+    //   batch in hand fails or the leadership lapses, and read again.
+    // - `marking`, the previous batch's UPDATE, sent after that batch was accepted and before this
+    //   batch's `next` read (so that read sees it marked). It is awaited before the next mark and
+    //   before the relay idles or stops: a failed mark goes the failure path, and its rows, still
+    //   unmarked, are published again (at-least-once, as after a crash).
+    let next: Promise<PendingOutboxEvent[]> | undefined;
+    let marking: Promise<unknown> | undefined;
+    const settleMarking = async () => {
+      const pending = marking;
+      marking = undefined;
+      await pending;
+    };
     while (!stopping) {
       const leading = await connection.tryLead();
       options.metrics?.relayLeader.set(leading ? 1 : 0);
       if (!leading) {
+        next = undefined;
+        await settleMarking().catch(() => undefined);
         await idle(pollIntervalMs);
         hinted = false;
         continue;
@@ -152,21 +200,32 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       hinted = false;
       let rows: PendingOutboxEvent[] = [];
       try {
-        rows = await findPendingOutboxEvents(options.db, batchSize);
+        rows = await (next ?? read());
+        next = undefined;
         // Leadership may have been lost while reading: a standby may already be publishing.
-        if (rows.length > 0 && connection.isLeader()) await publish(rows);
+        if (rows.length > 0 && connection.isLeader()) {
+          if (rows.length === batchSize) next = read(rows.map((r) => r.id));
+          const published = await publish(rows);
+          await settleMarking();
+          marking = mark(published);
+        }
+        // A full batch means more is waiting: go again at once. Otherwise wait for a hint or a poll.
+        if (rows.length < batchSize) {
+          await settleMarking();
+          await idle(pollIntervalMs);
+        }
         failures = 0;
       } catch (error) {
+        next = undefined;
+        await settleMarking().catch(() => undefined);
         failures++;
         const delay = Math.min(maxBackoffMs, 100 * 2 ** Math.min(failures, 16));
         log.warn({ err: error, failures, retryInMs: delay, batch: rows.length }, "outbox relay could not publish; backing off");
         await recordOutboxPublishFailure(options.db, rows.map((r) => r.id), errorMessage(error)).catch(() => undefined);
         await sleep(delay, undefined, { signal: stopped.signal }).catch(() => undefined);
-        continue;
       }
-      // A full batch means more is waiting: go again at once. Otherwise wait for a hint or a poll.
-      if (rows.length < batchSize) await idle(pollIntervalMs);
     }
+    await settleMarking().catch((error: unknown) => log.warn({ err: error }, "outbox relay could not mark its last batch; it will be published again"));
   }
 
   return {

@@ -1,6 +1,8 @@
 // The relay's control connection: holds the relay leadership (a session advisory lock) and
 // LISTENs for the outbox trigger's hint. Postgres releases the lock the moment this session ends
-// (process killed, host gone), so a standby replica takes over at its next poll.
+// (process killed, host gone), so a standby replica takes over at its next poll. The leader also
+// reads and marks outbox rows on this session (`query`): if it is gone, so is the leadership.
+import type { SqlSession } from "@taskboard/db";
 import pg from "pg";
 import type { Logger } from "pino";
 
@@ -16,6 +18,8 @@ export interface RelayConnection {
   isLeader(): boolean;
   /** Tries to become the leader (connecting first if needed); returns whether it is. */
   tryLead(): Promise<boolean>;
+  /** The leader's session, for the relay's reads and writes; fails when there is none. */
+  session: SqlSession;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,12 @@ export function createRelayConnection(connectionString: string, log: Logger, onH
 
   return {
     isLeader: () => leader && client !== undefined,
+    session: {
+      async query(text, values) {
+        if (!client || !leader) throw new Error("outbox relay is not the leader (no control session)");
+        return client.query(text, values);
+      },
+    },
     async tryLead() {
       if (closed) return false;
       if (leader && client) return true;

@@ -4,7 +4,7 @@
 import type { Db, Prisma } from "@taskboard/db";
 import type { EventBus, EventData, TAnyEventDefinition, TCloudEvent, TTopic } from "@taskboard/events";
 import type { Logger } from "pino";
-import type { TUserChangeMessage } from "../realtime/user-change.ts";
+import type { TUserChangeMessage } from "@taskboard/realtime";
 
 /** The validated event a handler receives for one of its definitions. */
 export type EventOf<TDef extends TAnyEventDefinition> = TDef extends TAnyEventDefinition

@@ -6,15 +6,15 @@
 //   error ack, stays connected, stays in B's room only, never receives A's changes, writes nothing.
 import { appendUserChange } from "@taskboard/db";
 import { createTestDatabase, type TestDatabase } from "@taskboard/db/testing";
-import { waitFor } from "@taskboard/events/contract";
+import { sampleTask, waitFor } from "@taskboard/events/contract";
 import fc from "fast-check";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
-import { signRealtimeToken } from "../realtime/realtime-token.ts";
+import { signRealtimeToken } from "@taskboard/realtime/token";
 import { createRealtimeServer, type RealtimeServer } from "../realtime/socket-server.ts";
 import { connectClient, settle, TEST_SECRET, tokenFor, type TestClient } from "../realtime/testing/socket-clients.ts";
-import { userRoom } from "../realtime/user-change.ts";
+import { userRoom } from "@taskboard/realtime";
 
 const log = pino({ level: "silent" });
 /** Names socket.io-client itself refuses to emit. */
@@ -109,7 +109,8 @@ describe("hostile messages from user B", () => {
     // And A's live changes still reach A only.
     alice.changes.length = 0;
     bob.changes.length = 0;
-    server.emitToUser("user-a", { seq: 1, kind: "task.upserted", entityId: "a-task", version: 2, payload: { title: "A's secret" } });
+    const secret = sampleTask("user-a", { title: "A's secret", version: 2 });
+    server.emitToUser("user-a", { seq: 1, kind: "task.upserted", entityId: secret.id, version: 2, payload: secret });
     await waitFor("A's change", async () => alice.changes.length === 1);
     await settle();
     expect(bob.changes).toEqual([]);

@@ -9,6 +9,7 @@ import { sampleEvent, waitFor } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startWorkers, type RunningWorkers } from "../start-workers.ts";
+import { embeddedWorkersConfig } from "../testing/embedded-workers-config.ts";
 import { logConsumer } from "../consumers/log/log.consumer.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
 import { writeOutbox } from "../testing/outbox-writer.ts";
@@ -56,11 +57,7 @@ describe("tracing across the outbox", () => {
     const { log, lines, raw } = capturedLog();
     const seen: { traceparent?: string }[] = [];
     app = await startWorkers(
-      {
-        bus: { kind: "embedded", databaseUrl: database.url, retry: { maxRetries: 1, initialDelayMs: 50 }, concurrency: 2, staleLockMs: 30_000, daprSettings: {} },
-        port: 0,
-        relay: { enabled: true, batchSize: 100, pollIntervalMs: 100 },
-      },
+      embeddedWorkersConfig(database.url, { bus: { concurrency: 2 }, relay: { enabled: true, pollIntervalMs: 100 } }),
       [probeConsumer("traced", (_event, context) => void seen.push({ traceparent: context.traceparent })), logConsumer],
       log,
     );
@@ -111,11 +108,7 @@ describe("tracing across the outbox", () => {
   it("starts a trace at the relay for an event written without a traceparent", async () => {
     const { log } = capturedLog();
     app = await startWorkers(
-      {
-        bus: { kind: "embedded", databaseUrl: database.url, retry: { maxRetries: 1, initialDelayMs: 50 }, concurrency: 2, staleLockMs: 30_000, daprSettings: {} },
-        port: 0,
-        relay: { enabled: true, batchSize: 100, pollIntervalMs: 100 },
-      },
+      embeddedWorkersConfig(database.url, { bus: { concurrency: 2 }, relay: { enabled: true, pollIntervalMs: 100 } }),
       [probeConsumer("untraced")],
       log,
     );

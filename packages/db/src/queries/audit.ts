@@ -16,6 +16,8 @@ export interface AuditEntryInput {
   type: string;
   actor: string;
   taskId: string | null;
+  /** The project the entry belongs to (its members read the project's history); null for events before projects. */
+  projectId?: string | null;
   version: number | null;
   occurredAt: Date;
   correlationId: string;

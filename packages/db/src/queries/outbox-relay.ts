@@ -10,24 +10,43 @@ export interface PendingOutboxEvent {
   event: unknown;
 }
 
-/** The oldest unpublished rows in sequence order. */
-export async function findPendingOutboxEvents(tx: Tx, limit: number): Promise<PendingOutboxEvent[]> {
-  return tx.outboxEvent.findMany({
-    where: { publishedAt: null },
-    orderBy: { sequence: "asc" },
-    take: limit,
-    select: { id: true, sequence: true, topic: true, partitionKey: true, event: true },
-  });
+/**
+ * The one method of a node-postgres client or pool the relay's hot path needs. The relay reads and
+ * marks on its own session with plain node-postgres: through Prisma, reading a batch of 500 rows
+ * took about twice as long (docs/benchmarks.md, relay).
+ */
+export interface SqlSession {
+  query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
 }
 
-/** Called only after the bus accepted the events. */
-export async function markOutboxEventsPublished(tx: Tx, ids: readonly string[]): Promise<number> {
+/**
+ * The oldest unpublished rows in sequence order, leaving out `excluding` (a batch still being
+ * published, whose rows are not marked yet: the relay reads the next batch meanwhile).
+ */
+export async function findPendingOutboxEvents(
+  sql: SqlSession,
+  limit: number,
+  excluding: readonly string[] = [],
+): Promise<PendingOutboxEvent[]> {
+  const { rows } = await sql.query<{ id: string; sequence: string; topic: string; partition_key: string; event: unknown }>(
+    `SELECT id, sequence, topic, partition_key, event
+       FROM outbox_events
+      WHERE published_at IS NULL AND NOT (id = ANY($2::uuid[]))
+      ORDER BY sequence
+      LIMIT $1`,
+    [limit, excluding],
+  );
+  return rows.map((r) => ({ id: r.id, sequence: BigInt(r.sequence), topic: r.topic, partitionKey: r.partition_key, event: r.event }));
+}
+
+/** Called only after the bus accepted the events: one statement for the whole batch. */
+export async function markOutboxEventsPublished(sql: SqlSession, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const { count } = await tx.outboxEvent.updateMany({
-    where: { id: { in: [...ids] }, publishedAt: null },
-    data: { publishedAt: new Date() },
-  });
-  return count;
+  const { rowCount } = await sql.query(
+    "UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[]) AND published_at IS NULL",
+    [ids],
+  );
+  return rowCount ?? 0;
 }
 
 /** Keeps the last transport error on the rows that could not be published, for operators. */

@@ -1,5 +1,5 @@
-// The board's task list: filters, sorts and keyset pagination over one user's tasks, built as
-// Prisma conditions. Task writes live in tasks.ts.
+// The board's task list: filters, sorts and keyset pagination over the tasks of one person's
+// projects, built as Prisma conditions. Task writes live in tasks.ts.
 import type { Tx } from "../client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { TaskPriority } from "../generated/prisma/enums.ts";
@@ -17,7 +17,17 @@ export interface TaskListFilter {
   dueTo?: Date;
   overdue?: boolean;
   search?: string;
+  /** Tasks in this section of the listed project; null: those in no section ("No section"). */
+  sectionId?: string | null;
+  /** Tasks assigned to this person. */
+  assigneeId?: string;
 }
+
+/**
+ * Which projects' tasks to list: one project (archived ones too: the person opened it), or every
+ * live, unarchived project the person is a member of.
+ */
+export type TaskListScope = { projectId: string } | { allProjects: true };
 
 /** The sort key of the last row of a page and its id: where the next page starts. */
 export interface TaskListKey {
@@ -29,7 +39,7 @@ const PRIORITY_ORDER: TaskPriority[] = ["NONE", "LOW", "MEDIUM", "HIGH", "URGENT
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * One page of the user's live (not deleted) tasks. Pagination is keyset-based on (sort key, id)
+ * One page of live (not deleted) tasks of the projects the user is a member of. Pagination is keyset-based on (sort key, id)
  * so it stays stable while tasks are added or changed; tasks without a due date sort last in
  * both directions of the "due" sort.
  */
@@ -37,6 +47,7 @@ export async function listTasksForUser(
   tx: Tx,
   params: {
     userId: string;
+    scope: TaskListScope;
     filter: TaskListFilter;
     sort: TaskListSort;
     direction: SortDirection;
@@ -46,7 +57,8 @@ export async function listTasksForUser(
   },
 ): Promise<TaskRow[]> {
   const and: Prisma.TaskWhereInput[] = [
-    { userId: params.userId, deletedAt: null },
+    { deletedAt: null },
+    scopeCondition(params.userId, params.scope),
     ...filterConditions(params.filter, params.now),
   ];
   if (params.after) and.push(afterKey(params.sort, params.direction, params.after));
@@ -74,11 +86,20 @@ export function taskListKeyOf(row: Pick<TaskRow, "id" | "dueAt" | "priority" | "
   }
 }
 
+function scopeCondition(userId: string, scope: TaskListScope): Prisma.TaskWhereInput {
+  // Membership is part of the query itself, so no caller can list a project it is not in.
+  const member = { members: { some: { userId } }, deletedAt: null } satisfies Prisma.ProjectWhereInput;
+  if ("projectId" in scope) return { projectId: scope.projectId, project: member };
+  return { project: { ...member, archivedAt: null } };
+}
+
 function filterConditions(filter: TaskListFilter, now: Date): Prisma.TaskWhereInput[] {
   const conditions: Prisma.TaskWhereInput[] = [];
   if (filter.status !== "ALL") conditions.push({ status: filter.status });
   if (filter.priorities?.length) conditions.push({ priority: { in: filter.priorities } });
   if (filter.tagIds?.length) conditions.push({ tags: { some: { tagId: { in: filter.tagIds } } } });
+  if (filter.sectionId !== undefined) conditions.push({ sectionId: filter.sectionId });
+  if (filter.assigneeId !== undefined) conditions.push({ assigneeId: filter.assigneeId });
   if (filter.dueFrom) conditions.push({ dueAt: { gte: filter.dueFrom } });
   if (filter.dueTo) conditions.push({ dueAt: { lte: filter.dueTo } });
   if (filter.search) {

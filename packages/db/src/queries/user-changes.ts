@@ -3,7 +3,21 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "../client.ts";
 
-export const USER_CHANGE_KINDS = ["task.upserted", "task.removed", "notification", "audit"] as const;
+// The same list as @taskboard/realtime's CHANGE_KINDS, the socket contract (packages/db stays free
+// of it; apps/workers/src/realtime/change-kinds.test.ts fails when the two differ).
+export const USER_CHANGE_KINDS = [
+  "task.upserted",
+  "task.removed",
+  "notification",
+  "audit",
+  "project.upserted",
+  "project.joined",
+  "project.left",
+  "section.upserted",
+  "section.removed",
+  "members.changed",
+  "invitation",
+] as const;
 export type UserChangeKind = (typeof USER_CHANGE_KINDS)[number];
 
 export interface UserChangeInput {

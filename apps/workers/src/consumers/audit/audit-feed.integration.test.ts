@@ -7,7 +7,7 @@ import { TOPICS } from "@taskboard/events";
 import { sampleEvent } from "@taskboard/events/contract";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TUserChangeMessage } from "../../realtime/user-change.ts";
+import type { TUserChangeMessage } from "@taskboard/realtime";
 import { createConsumerSubscription } from "../../runtime/consumer-subscription.ts";
 import type { ConsumerDefinition } from "../../runtime/define-consumer.ts";
 import { adminDatabaseUrl } from "../../testing/admin-database-url.ts";
@@ -41,7 +41,7 @@ describe("audit consumer → change feed", () => {
 
     const entry = await database.db.auditEntry.findFirstOrThrow({ select: { id: true, occurredAt: true } });
     const feed = await listUserChangesSince(database.db, { userId: "user-a", afterSeq: 0, limit: 10 });
-    const payload = { type: "task.created", taskId: task.id, occurredAt: entry.occurredAt.toISOString() };
+    const payload = { type: "task.created", taskId: task.id, projectId: null, occurredAt: entry.occurredAt.toISOString() };
     expect(feed.changes).toMatchObject([{ seq: 1, kind: "audit", entityId: entry.id, version: task.version, payload }]);
     expect(pushed).toEqual([{ userId: "user-a", change: { seq: 1, kind: "audit", entityId: entry.id, version: task.version, payload } }]);
   });

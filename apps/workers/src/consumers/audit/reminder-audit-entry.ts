@@ -20,10 +20,12 @@ function reminderDiff(event: ReminderEvent): AuditDiffEntry[] {
   }
 }
 
-export function reminderAuditEntry(event: ReminderEvent): AuditEntryInput {
+/** `projectId`: the task's project now (reminder events name only the task). */
+export function reminderAuditEntry(event: ReminderEvent, projectId: string | null): AuditEntryInput {
   return {
     ...entryEnvelope(event),
     taskId: event.data.taskId,
+    projectId,
     version: event.data.taskVersion,
     previous: null,
     // The reminder's own state (task title, instant, job), not a task snapshot.

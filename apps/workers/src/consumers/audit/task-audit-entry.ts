@@ -21,6 +21,8 @@ export async function taskAuditEntry(tx: Tx, event: TaskEvent): Promise<AuditEnt
   return {
     ...entryEnvelope(event),
     taskId: task.id,
+    // Events before projects carry none; the migration backfilled older entries from the task row.
+    projectId: task.projectId ?? null,
     version: task.version,
     previous,
     snapshot: task,

@@ -55,9 +55,11 @@ export function planFiring(
 
   const eventId = reminderFiredEventId(job.name);
   const notificationId = randomUUID();
+  // A shared task reminds the person doing it: its assignee, else its creator.
+  const recipientId = task.assigneeId ?? task.userId;
   const notification: NotificationInput = {
     id: notificationId,
-    userId: task.userId,
+    userId: recipientId,
     taskId: task.id,
     kind: "reminder",
     title: task.title,
@@ -74,6 +76,7 @@ export function planFiring(
       fireAt: row.fireAt.toISOString(),
       title: task.title,
       notificationId,
+      recipientId,
     },
     subject: task.id,
     partitionKey: task.userId,

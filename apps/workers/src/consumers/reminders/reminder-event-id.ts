@@ -1,13 +1,8 @@
-// The reminder.fired event id, derived from the job name (a name-based, version-5-style UUID):
-// every firing of one job computes the same id, and notifications.event_id is unique, so a job
-// that fires twice, or on two replicas at once, creates one notification and one event.
-import { createHash } from "node:crypto";
+// The reminder.fired event id, derived from the job name: every firing of one job computes the
+// same id, and notifications.event_id is unique, so a job that fires twice, or on two replicas at
+// once, creates one notification and one event.
+import { nameBasedId } from "../notifications/name-based-id.ts";
 
 export function reminderFiredEventId(jobName: string): string {
-  const bytes = createHash("sha1").update(`taskboard:reminder.fired:${jobName}`).digest().subarray(0, 16);
-  // RFC 9562 version (5) and variant (10xx) bits, so it is a valid UUID wherever one is checked.
-  bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x50, 6);
-  bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8);
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return nameBasedId(`taskboard:reminder.fired:${jobName}`);
 }

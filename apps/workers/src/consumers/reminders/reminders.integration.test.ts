@@ -2,11 +2,14 @@
 // on create, moved on change, cancelled on complete/delete; a firing creates one notification and
 // one reminder.fired, even when the job fires twice or concurrently; a past reminder fires at once.
 import pino from "pino";
-import { listDeadLetters } from "@taskboard/db";
+import { listDeadLetters, listUserChangesSince } from "@taskboard/db";
 import { parseEvent, TOPICS } from "@taskboard/events";
 import { sampleEvent, sampleTask, waitFor } from "@taskboard/events/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTask, insertUser, must, openHarness, transitionTask, updateTask, type Harness } from "../testing/consumer-harness.ts";
+import { createConsumerSubscription } from "../../runtime/consumer-subscription.ts";
+import { syncRemindersConsumer } from "../sync/sync-reminders.consumer.ts";
+import { join, sharedProject } from "../testing/shared-project.ts";
 import { fireReminder } from "./fire-reminder.ts";
 import { fireReminders } from "./fire-reminder-batch.ts";
 import { reminderJobName } from "./reminder-instant.ts";
@@ -213,6 +216,23 @@ describe("reminder consumer", () => {
     expect((await reminderEvents(wanted.id)).filter((e) => e.type === "reminder.fired")).toHaveLength(1);
     // A malformed job refuses the batch, changing nothing, so the one-by-one path can drop it alone.
     expect(await fireReminders(harness.db, [...jobs, { name: "reminder:x:1", payload: {} }], log)).toBe(false);
+  });
+
+  it("reminds the assignee of a shared task, not its creator, in the tray and live", async () => {
+    const assignee = await insertUser(harness.db, "Bo");
+    const project = await sharedProject(harness.db, { id: user, name: "Ada", email: "" });
+    await join(harness.db, project, { id: assignee, name: "Bo", email: "" });
+    const task = await createTask(harness.db, user, { title: "Feed the cat", projectId: project.id, assigneeId: assignee, remindAt: new Date(Date.now() - 60_000) });
+    await waitFor("the notification", async () => (await notifications(task.id)).length === 1, 15_000);
+    expect(await notifications(task.id)).toMatchObject([{ userId: assignee, kind: "reminder", title: "Feed the cat" }]);
+    const fired = must((await reminderEvents(task.id)).find((e) => e.type === "reminder.fired"), "reminder.fired");
+    expect(fired).toMatchObject({ partitionkey: user, data: { recipientId: assignee } });
+
+    const sync = createConsumerSubscription(syncRemindersConsumer, { db: harness.db, log });
+    expect(await sync.handle({ topic: TOPICS.reminders, event: fired, attempt: 1 })).toBe("SUCCESS");
+    const feed = async (who: string) => (await listUserChangesSince(harness.db, { userId: who, afterSeq: 0, limit: 10 })).changes;
+    expect(await feed(assignee)).toMatchObject([{ kind: "notification" }]);
+    expect((await feed(user)).filter((c) => c.kind === "notification")).toEqual([]);
   });
 
   it("fires at once for a reminder already in the past when the task is saved", async () => {

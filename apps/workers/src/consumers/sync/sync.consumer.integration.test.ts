@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startWorkers, type RunningWorkers } from "../../start-workers.ts";
 import { createRealtimeServer, type RealtimeServer } from "../../realtime/socket-server.ts";
 import { connectClient, settle, TEST_SECRET, tokenFor, type TestClient } from "../../realtime/testing/socket-clients.ts";
-import type { TUserChangeMessage } from "../../realtime/user-change.ts";
+import type { TUserChangeMessage } from "@taskboard/realtime";
 import { createConsumerSubscription } from "../../runtime/consumer-subscription.ts";
 import { adminDatabaseUrl } from "../../testing/admin-database-url.ts";
 import { syncRemindersConsumer } from "./sync-reminders.consumer.ts";

@@ -1,7 +1,7 @@
 // Real socket.io-client connections for the realtime tests, and a way to wait for what they get.
 import { io as connect, type Socket } from "socket.io-client";
-import { signRealtimeToken } from "../realtime-token.ts";
-import type { TUserChangeMessage } from "../user-change.ts";
+import { signRealtimeToken } from "@taskboard/realtime/token";
+import type { TUserChangeMessage } from "@taskboard/realtime";
 
 export const TEST_SECRET = "test-realtime-secret-at-least-32-characters";
 

@@ -70,20 +70,32 @@ export function createEventDelivery(ctx: BusContext, onDeadLetter: DeadLetterSin
     async publish(topic, events) {
       if (events.length === 0) return;
       await ctx.ready();
-      // One statement: every subscriber's copy of every event, or none of them.
+      // One statement: every subscriber's copy of every event, or none of them. Each event's
+      // payload is built once (MATERIALIZED), not once per subscriber, and its queue key comes as
+      // a parameter instead of being parsed back out of the JSON.
       await pool.query(
-        `SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
+        `WITH e AS MATERIALIZED (
+           SELECT json_build_object('topic', $1::text, 'event', u.event::json) AS payload, u.partition_key, u.ord
+             FROM unnest($2::text[], $5::text[]) WITH ORDINALITY AS u(event, partition_key, ord)
+         )
+         SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
            SELECT ROW(
                $3::text || s.consumer,
-               json_build_object('topic', $1::text, 'event', e.event::json),
-               s.consumer || '/' || coalesce(e.event::jsonb ->> 'partitionkey', ''),
+               e.payload,
+               s.consumer || '/' || e.partition_key,
                now() + e.ord * interval '1 microsecond',
                $4::int, NULL, NULL, NULL
              )::graphile_worker.job_spec
-             FROM unnest($2::text[]) WITH ORDINALITY AS e(event, ord)
+             FROM e
              JOIN ${BUS_SCHEMA}.subscriptions s ON s.topic = $1
             ORDER BY e.ord, s.consumer))`,
-        [topic, events.map((event: TCloudEvent) => JSON.stringify(event)), DELIVER_TASK_PREFIX, CRASH_ATTEMPTS],
+        [
+          topic,
+          events.map((event: TCloudEvent) => JSON.stringify(event)),
+          DELIVER_TASK_PREFIX,
+          CRASH_ATTEMPTS,
+          events.map((event: TCloudEvent) => event.partitionkey ?? ""),
+        ],
       );
     },
 

@@ -6,10 +6,15 @@
 // across origins. So the web app checks the session when it issues the token (`realtime.token`)
 // and the workers only check a signature and an expiry: no session lookup per connection.
 //
-// Format (the web app's apps/web/src/realtime/realtime-token.ts must produce exactly this):
+// The web app signs (realtime.token, after checking the session) and the workers verify, both
+// with this one module, so the format cannot drift between them:
 //   base64url(JSON {"sub": userId, "exp": unix seconds}) "." base64url(HMAC-SHA256(secret, first part))
+// Node only (node:crypto): import it as "@taskboard/realtime/token", never from browser code.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+
+/** Long enough for a slow handshake, short enough that a leaked token is soon worthless. */
+export const REALTIME_TOKEN_TTL_MS = 2 * 60 * 1000;
 
 const ZClaimsSchema = z.object({ sub: z.string().min(1).max(200), exp: z.number().int().positive() });
 
@@ -34,7 +39,7 @@ export function verifyRealtimeToken(token: unknown, secret: string, now: Date = 
   return { ok: true, userId: claims.sub, expiresAt: new Date(claims.exp * 1000) };
 }
 
-/** Issues a token; the workers never do in production, the tests do to play the web app. */
+/** Issues a token: the web app for a signed-in user; the workers' tests to play the web app. */
 export function signRealtimeToken(userId: string, secret: string, expiresAt: Date): string {
   const body = Buffer.from(JSON.stringify({ sub: userId, exp: Math.floor(expiresAt.getTime() / 1000) })).toString("base64url");
   return `${body}.${createHmac("sha256", secret).update(body).digest("base64url")}`;
