@@ -3,13 +3,48 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { addDaysKey, dateInZone, dueDayKey, isOverdue, todayKey } from "./due-dates";
-import type { Task } from "./types";
+import type { Section, Task } from "./types";
 
 export type GroupBy = "due" | "status";
 export type TaskGroup = { key: string; label: string; tasks: Task[]; tone?: "danger" | "muted" };
 
 export function groupTasks(tasks: Task[], by: GroupBy, now: Date, viewerZone: string): TaskGroup[] {
   return by === "status" ? groupByStatus(tasks) : groupByDueDay(tasks, now, viewerZone);
+}
+
+/** The key of the "No section" group (a task whose section is null or no longer exists). */
+export const NO_SECTION_KEY = "section:none";
+
+export type SectionGroup = TaskGroup & { section: Section | null };
+
+/**
+ * One group per section in section order, "No section" first, each kept even when empty (it is a
+ * column or a heading to drop into). Inside a group tasks keep the given order, or are put in
+ * position order with `byPosition` (the board: live updates change positions in place). A task
+ * whose section is unknown here (deleted meanwhile, not loaded yet) shows under "No section".
+ */
+export function groupBySection(tasks: readonly Task[], sections: readonly Section[], options: { byPosition?: boolean } = {}): SectionGroup[] {
+  const ordered = [...sections].filter((s) => !s.deletedAt).sort((a, b) => a.position - b.position);
+  const noSection: SectionGroup = { key: NO_SECTION_KEY, label: "No section", tasks: [], section: null };
+  const groups: SectionGroup[] = [
+    noSection,
+    ...ordered.map((section) => ({ key: sectionKey(section.id), label: section.name, tasks: [], section })),
+  ];
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  for (const task of tasks) {
+    const group = (task.sectionId ? byKey.get(sectionKey(task.sectionId)) : undefined) ?? noSection;
+    group.tasks.push(task);
+  }
+  if (options.byPosition) for (const group of groups) group.tasks.sort((a, b) => a.position - b.position);
+  return groups;
+}
+
+export function isSectionGroup(group: TaskGroup): group is SectionGroup {
+  return "section" in group;
+}
+
+export function sectionKey(sectionId: string | null): string {
+  return sectionId ? `section:${sectionId}` : NO_SECTION_KEY;
 }
 
 function groupByStatus(tasks: Task[]): TaskGroup[] {

@@ -1,7 +1,8 @@
 // Client-side view of the task API: the shapes the board renders and the filters it sends.
-import type { TTaskSnapshot } from "@taskboard/events";
+import type { TSectionSnapshot, TTaskSnapshot } from "@taskboard/events";
 
 export type Task = Omit<TTaskSnapshot, "tags"> & { tags: TaskTag[] };
+export type Section = TSectionSnapshot;
 export type TaskTag = { id: string; name: string; color?: string | null };
 export type Priority = TTaskSnapshot["priority"];
 export type TaskStatus = TTaskSnapshot["status"];

@@ -2,10 +2,10 @@
 // Every task mutation the board performs: optimistic in the cache, rolled back on error, then
 // reconciled with the server's snapshot. Complete and delete offer Undo in their toast.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef } from "react";
 import { toast } from "sonner";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { readApiError } from "./api-errors";
+import { useOwnVersions } from "./own-versions";
 import {
   findCachedTask,
   insertTask,
@@ -34,6 +34,9 @@ export type CreateTaskInput = {
   recurrenceMode?: Task["recurrenceMode"];
   tagIds?: string[];
   tagNames?: string[];
+  projectId?: string;
+  sectionId?: string | null;
+  assigneeId?: string | null;
 };
 
 export type TaskPatch = Partial<Omit<CreateTaskInput, "tagNames">> & { tagIds?: string[] };
@@ -47,8 +50,7 @@ export function useTaskActions() {
   const trpc = useTRPC();
   const trpcClient = useTRPCClient();
   const client = useQueryClient();
-  // Per task: versions that only this tab's own moves have replaced, and the version they led to.
-  const ownMoves = useRef(new Map<string, { replaced: Set<number>; latest: number }>());
+  const ownMoves = useOwnVersions();
 
   const settle = () => {
     void invalidateLists(client);
@@ -174,18 +176,12 @@ export function useTaskActions() {
       onSuccess: (task) => putTask(client, task as Task),
       onSettled: settle,
     }),
-    // Alt+↓ pressed twice before the first answer: both presses carry the version the card had.
-    // Moves run one at a time, and a move made from a version that only our own earlier move
-    // replaced is sent with the version that move produced, instead of failing as a CONFLICT.
-    // Anyone else's change in between still makes it a CONFLICT.
+    // Alt+↓ pressed twice before the first answer (own-versions.ts).
     scope: { id: "task.reorder" },
     mutationFn: async (vars) => {
-      const own = ownMoves.current.get(vars.id);
-      const expectedVersion = own?.replaced.has(vars.expectedVersion) ? own.latest : vars.expectedVersion;
+      const expectedVersion = ownMoves.expected(vars.id, vars.expectedVersion);
       const task = await trpcClient.task.reorder.mutate({ ...vars, expectedVersion });
-      const replaced = own?.replaced ?? new Set<number>();
-      replaced.add(vars.expectedVersion).add(expectedVersion);
-      ownMoves.current.set(vars.id, { replaced, latest: task.version });
+      ownMoves.record(vars.id, vars.expectedVersion, expectedVersion, task.version);
       return task;
     },
   });

@@ -24,3 +24,6 @@ export const PencilIcon = () => <Icon><path d="M17 3a2.85 2.85 0 1 1 4 4L7.5 20.
 export const AlertIcon = () => <Icon><path d="M12 9v4M12 17h.01" /><path d="M10.29 3.86 1.82 18a2 2 0 0 0 1.71 3h16.94a2 2 0 0 0 1.71-3L13.71 3.86a2 2 0 0 0-3.42 0z" /></Icon>;
 export const ArrowUpIcon = () => <Icon><path d="m18 15-6-6-6 6" /></Icon>;
 export const ArrowDownIcon = () => <Icon><path d="m6 9 6 6 6-6" /></Icon>;
+export const GripIcon = () => <Icon><circle cx="9" cy="6" r="1" /><circle cx="15" cy="6" r="1" /><circle cx="9" cy="12" r="1" /><circle cx="15" cy="12" r="1" /><circle cx="9" cy="18" r="1" /><circle cx="15" cy="18" r="1" /></Icon>;
+export const ArrowLeftIcon = () => <Icon><path d="m15 18-6-6 6-6" /></Icon>;
+export const ArrowRightIcon = () => <Icon><path d="m9 18 6-6-6-6" /></Icon>;

@@ -3,16 +3,16 @@
 // loading, empty, error and "more to load" states.
 import { useInfiniteQuery, useIsMutating, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef } from "react";
-import { AlertIcon } from "@/components/icons";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { CardSkeletons } from "@/components/skeleton";
 import { useTRPC } from "@/trpc/client";
-import { isUnauthorized, readApiError } from "../api-errors";
-import { groupTasks, type GroupBy } from "../group-tasks";
-import type { Task, TaskListInput } from "../types";
+import { isUnauthorized } from "../api-errors";
+import { groupBySection, groupTasks, type GroupBy, type TaskGroup } from "../group-tasks";
+import type { Section, Task, TaskListInput } from "../types";
+import { LoadError } from "./load-error";
 import { TaskCard } from "./task-card";
 
-type TaskListProps = {
+export type TaskListProps = {
   input: TaskListInput;
   groupBy: GroupBy;
   zone: string;
@@ -24,9 +24,18 @@ type TaskListProps = {
   onDelete: (task: Task) => void;
   /** Manual order: persist a new position for the task. */
   onReorder?: ((task: Task, position: number) => void) | undefined;
+  /** A project's list: one group per section ("No section" first, shown when it has tasks). */
+  sections?: Section[] | undefined;
+  /** Replaces a group's plain heading (section headings with their actions). */
+  renderHeading?: ((group: TaskGroup, headingId: string) => ReactNode) | undefined;
   /** A viewer's list: cards without complete or delete. */
   readOnly?: boolean | undefined;
 };
+
+function groupsOf(tasks: Task[], groupBy: GroupBy, zone: string, sections: Section[] | undefined): TaskGroup[] {
+  if (!sections) return groupTasks(tasks, groupBy, new Date(), zone);
+  return groupBySection(tasks, sections).filter((g) => g.section !== null || g.tasks.length > 0);
+}
 
 /**
  * The position that puts list[index] one place up (-1) or down (+1) in the list as shown: halfway
@@ -40,7 +49,8 @@ export function positionAfterMove(list: Task[], index: number, step: -1 | 1, sig
   return beyond ? (neighbour.position + beyond.position) / 2 : neighbour.position + step * sign;
 }
 
-export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearFilters, onReorder, readOnly, ...actions }: TaskListProps) {
+export function TaskList(props: TaskListProps) {
+  const { input, groupBy, zone, hasFilters, tagColors, onClearFilters, onReorder, sections, renderHeading, readOnly, ...actions } = props;
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -51,7 +61,7 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
   const savingMoves = useIsMutating({ mutationKey: trpc.task.reorder.mutationKey() }) > 0;
   const tasks = useMemo(() => (query.data?.pages.flatMap((p) => p.items) ?? []) as Task[], [query.data]);
   const now = new Date();
-  const groups = groupTasks(tasks, groupBy, now, zone);
+  const groups = groupsOf(tasks, groupBy, zone, sections);
 
   /**
    * Manual order: where `task` goes one step up or down. Read from the query cache, not from this
@@ -61,7 +71,7 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
   const moveTask = (task: Task, step: -1 | 1) => {
     const cached = queryClient.getQueryData<InfiniteData<{ items: Task[] }>>(trpc.task.list.infiniteQueryKey(input));
     const latest = cached ? cached.pages.flatMap((page) => page.items) : tasks;
-    const group = groupTasks(latest, groupBy, new Date(), zone).find((g) => g.tasks.some((t) => t.id === task.id));
+    const group = groupsOf(latest, groupBy, zone, sections).find((g) => g.tasks.some((t) => t.id === task.id));
     if (!group || !onReorder) return;
     const index = group.tasks.findIndex((t) => t.id === task.id);
     const position = positionAfterMove(group.tasks, index, step, input.sortDirection === "desc" ? -1 : 1);
@@ -88,17 +98,10 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
   if (query.isPending) return <CardSkeletons />;
 
   if (query.isError && tasks.length === 0) {
-    return (
-      <div className="state-panel is-error" role="alert">
-        <AlertIcon />
-        <h2>Tasks could not be loaded</h2>
-        <p>{readApiError(query.error).message}</p>
-        <button type="button" className="button" onClick={() => void query.refetch()}>Try again</button>
-      </div>
-    );
+    return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   }
 
-  if (tasks.length === 0) {
+  if (tasks.length === 0 && groups.length === 0) {
     return hasFilters ? (
       <div className="state-panel">
         <h2>No tasks match these filters</h2>
@@ -120,9 +123,13 @@ export function TaskList({ input, groupBy, zone, hasFilters, tagColors, onClearF
     <div className="task-groups" data-testid="task-list" aria-busy={query.isFetching || savingMoves || undefined}>
       {groups.map((group) => (
         <section key={group.key} className={`task-group${group.tone ? ` tone-${group.tone}` : ""}`} aria-labelledby={`group-${group.key}`}>
-          <h2 id={`group-${group.key}`} className="group-heading">
-            {group.label} <span className="group-count" aria-label={`${group.tasks.length} tasks`}>{group.tasks.length}</span>
-          </h2>
+          {renderHeading ? (
+            renderHeading(group, `group-${group.key}`)
+          ) : (
+            <h2 id={`group-${group.key}`} className="group-heading">
+              {group.label} <span className="group-count" aria-label={`${group.tasks.length} tasks`}>{group.tasks.length}</span>
+            </h2>
+          )}
           <ul className="task-cards" aria-label={`${group.label} tasks`}>
             {group.tasks.map((task) => (
               <TaskCard

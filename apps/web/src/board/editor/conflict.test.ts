@@ -2,30 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Task } from "../types";
 import { describeTaskChanges, mergeDrafts } from "./conflict";
 import { draftFromTask } from "./editor-draft";
+import { makeTask } from "../testing/task-fixture";
 
-const base: Task = {
-  id: "00000000-0000-4000-8000-000000000001",
-  userId: "u",
-  title: "Buy milk",
-  description: "",
-  status: "OPEN",
-  priority: "NONE",
-  dueAt: null,
-  allDay: false,
-  timeZone: "UTC",
-  remindAt: null,
-  remindBeforeMinutes: null,
-  rrule: null,
-  recurrenceMode: null,
-  seriesId: null,
-  position: 1,
-  version: 1,
-  tags: [],
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  completedAt: null,
-  deletedAt: null,
-};
+const base: Task = makeTask();
 const draft = (task: Task) => draftFromTask({ ...task, tagIds: task.tags.map((t) => t.id) }, "UTC");
 const now = new Date("2026-01-05T12:00:00Z");
 

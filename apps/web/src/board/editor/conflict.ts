@@ -30,6 +30,12 @@ export function describeTaskChanges(before: Task, after: Task, now: Date, zone: 
   if (before.rrule !== after.rrule || before.recurrenceMode !== after.recurrenceMode) {
     changes.push({ field: "Repeat", now: describeRecurrence(after.rrule) ?? "does not repeat" });
   }
+  if (before.projectId !== after.projectId || (before.sectionId ?? null) !== (after.sectionId ?? null)) {
+    changes.push({ field: "Place", now: before.projectId !== after.projectId ? "moved to another project" : "moved to another section" });
+  }
+  if ((before.assigneeId ?? null) !== (after.assigneeId ?? null)) {
+    changes.push({ field: "Assignee", now: after.assigneeId ? "assigned to someone else" : "nobody" });
+  }
   const tagNames = (t: Task) => t.tags.map((tag) => tag.name).sort();
   if (!same(tagNames(before), tagNames(after))) {
     changes.push({ field: "Tags", now: after.tags.length ? after.tags.map((t) => t.name).join(", ") : "none" });

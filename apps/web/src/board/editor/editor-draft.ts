@@ -25,9 +25,14 @@ export type EditorDraft = {
   tagIds: string[];
   recurrence: RecurrenceDraft;
   recurrenceMode: RecurrenceMode;
+  /** Where the task lives: "" is the Inbox (new task), no section, nobody. */
+  projectId: string;
+  sectionId: string;
+  assigneeId: string;
 };
 
-type DraftSource = Pick<Task, "title" | "description" | "priority" | "dueAt" | "allDay" | "timeZone" | "remindAt" | "remindBeforeMinutes" | "rrule" | "recurrenceMode"> & { tagIds: string[] };
+type DraftSource = Pick<Task, "title" | "description" | "priority" | "dueAt" | "allDay" | "timeZone" | "remindAt" | "remindBeforeMinutes" | "rrule" | "recurrenceMode"> &
+  Partial<Pick<Task, "projectId" | "sectionId" | "assigneeId">> & { tagIds: string[] };
 
 export function draftFromTask(task: DraftSource, fallbackZone: string): EditorDraft {
   const zone = task.timeZone || fallbackZone;
@@ -52,6 +57,9 @@ export function draftFromTask(task: DraftSource, fallbackZone: string): EditorDr
     tagIds: task.tagIds,
     recurrence: task.rrule ? draftFromRrule(task.rrule) : EMPTY_RECURRENCE,
     recurrenceMode: task.recurrenceMode ?? "FIXED",
+    projectId: task.projectId ?? "",
+    sectionId: task.sectionId ?? "",
+    assigneeId: task.assigneeId ?? "",
   };
 }
 
@@ -68,13 +76,17 @@ export function draftFromCreateInput(input: CreateTaskInput, tagIds: string[], z
       remindBeforeMinutes: input.remindBeforeMinutes ?? null,
       rrule: input.rrule ?? null,
       recurrenceMode: input.recurrenceMode ?? null,
+      projectId: input.projectId,
+      sectionId: input.sectionId ?? null,
+      assigneeId: input.assigneeId ?? null,
       tagIds,
     },
     zone,
   );
 }
 
-export type DraftFields = Required<Omit<CreateTaskInput, "tagNames">>;
+/** Every field, except the project when the form has none (a new task then goes to the Inbox). */
+export type DraftFields = Required<Omit<CreateTaskInput, "tagNames" | "projectId">> & { projectId?: string };
 
 /** Form → API fields. Throws an Error("recurrence: …") when the custom repeat is invalid. */
 export function fieldsFromDraft(d: EditorDraft): DraftFields {
@@ -97,6 +109,9 @@ export function fieldsFromDraft(d: EditorDraft): DraftFields {
     rrule,
     recurrenceMode: rrule ? d.recurrenceMode : null,
     tagIds: d.tagIds,
+    ...(d.projectId ? { projectId: d.projectId } : {}),
+    sectionId: d.sectionId || null,
+    assigneeId: d.assigneeId || null,
   };
 }
 
@@ -122,6 +137,9 @@ export function patchFromDraft(task: Task, fields: DraftFields): TaskPatch {
     rrule: task.rrule,
     recurrenceMode: task.recurrenceMode,
     tagIds: task.tags.map((t) => t.id),
+    ...(task.projectId ? { projectId: task.projectId } : {}),
+    sectionId: task.sectionId ?? null,
+    assigneeId: task.assigneeId ?? null,
   };
   for (const key of Object.keys(fields) as (keyof DraftFields)[]) {
     const next = fields[key];

@@ -3,7 +3,7 @@
 // opened at. Server validation errors appear next to their fields; a CONFLICT (someone changed the
 // task meanwhile) loads the latest version, says what changed, and offers to take it as it is or
 // to keep these edits on top of it (conflict.ts).
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { TaskHistory } from "@/audit/task-history";
@@ -19,6 +19,8 @@ import { DescriptionField } from "./description-field";
 import { DueFields } from "./due-fields";
 import { draftFromCreateInput, draftFromTask, FieldError, fieldsFromDraft, patchFromDraft, type EditorDraft } from "./editor-draft";
 import { errorProps, FieldErrorText } from "./field-error";
+import styles from "./editor.module.css";
+import { PlacementFields } from "./placement-fields";
 import { RecurrenceFields } from "./recurrence-fields";
 import { ReminderFields } from "./reminder-fields";
 import { TagPicker, type TagOption } from "./tag-picker";
@@ -31,6 +33,8 @@ type Props = {
   zone: string;
   actions: ReturnType<typeof useTaskActions>;
   onClose: () => void;
+  /** Show the task without letting it change (the project's role decides too: a viewer's is). */
+  readOnly?: boolean | undefined;
 };
 
 function initialDraft(target: EditorTarget, tags: TagOption[], zone: string): { draft: EditorDraft; pendingTagNames: string[] } {
@@ -45,9 +49,14 @@ function initialDraft(target: EditorTarget, tags: TagOption[], zone: string): { 
   };
 }
 
-export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
+export function TaskEditor({ target, tags, zone, actions, onClose, readOnly: forcedReadOnly }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const projectsQuery = useQuery(trpc.project.list.queryOptions());
+  const taskProjectId = target.mode === "edit" ? target.task.projectId : undefined;
+  const role = projectsQuery.data?.projects.find((p) => p.id === taskProjectId)?.role;
+  // The server refuses a viewer's writes anyway; the form says so up front instead.
+  const readOnly = Boolean(forcedReadOnly) || role === "VIEWER";
   const [initial] = useState(() => initialDraft(target, tags, zone));
   const [draft, setDraft] = useState(initial.draft);
   const [pendingTagNames, setPendingTagNames] = useState(initial.pendingTagNames);
@@ -76,6 +85,7 @@ export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    if (readOnly) return;
     setErrors({});
     setFormError(null);
     let fields;
@@ -126,7 +136,7 @@ export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
     toast(keepMine ? "Their changes are loaded with your edits on top. Review, then save." : "Loaded the latest version.");
   }
 
-  const title = target.mode === "edit" ? "Edit task" : "New task";
+  const title = readOnly ? "Task (view only)" : target.mode === "edit" ? "Edit task" : "New task";
   return (
     <Dialog
       open
@@ -135,7 +145,7 @@ export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
       size="lg"
       footer={
         <>
-          {base && (
+          {base && !readOnly && (
             <button
               type="button"
               className="button danger ghost"
@@ -148,10 +158,12 @@ export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
             </button>
           )}
           <span className="spacer" />
-          <button type="button" className="button ghost" onClick={onClose}>Cancel</button>
-          <button type="submit" form="task-editor-form" className="button primary" disabled={saving}>
-            {saving ? "Saving…" : target.mode === "edit" ? "Save" : "Add task"}
-          </button>
+          <button type="button" className="button ghost" onClick={onClose}>{readOnly ? "Close" : "Cancel"}</button>
+          {!readOnly && (
+            <button type="submit" form="task-editor-form" className="button primary" disabled={saving}>
+              {saving ? "Saving…" : target.mode === "edit" ? "Save" : "Add task"}
+            </button>
+          )}
         </>
       }
     >
@@ -173,42 +185,46 @@ export function TaskEditor({ target, tags, zone, actions, onClose }: Props) {
           </div>
         )}
         {formError && <div className="banner danger" role="alert">{formError}</div>}
+        {readOnly && <p className="banner" role="note">You can view this task; only the project&apos;s owner and editors can change it.</p>}
+        <fieldset className={styles.fields} disabled={readOnly}>
 
-        <div className="field">
-          <label htmlFor="task-title" className="field-label">Title</label>
-          <input
-            id="task-title"
-            className="title-input"
-            value={draft.title}
-            onChange={(e) => set({ title: e.target.value })}
-            autoFocus
-            {...errorProps("title-error", errors.title)}
-          />
-          <FieldErrorText id="title-error" message={errors.title} />
-        </div>
+          <div className="field">
+            <label htmlFor="task-title" className="field-label">Title</label>
+            <input
+              id="task-title"
+              className="title-input"
+              value={draft.title}
+              onChange={(e) => set({ title: e.target.value })}
+              autoFocus
+              {...errorProps("title-error", errors.title)}
+            />
+            <FieldErrorText id="title-error" message={errors.title} />
+          </div>
 
-        <DescriptionField value={draft.description} onChange={(description) => set({ description })} error={errors.description} />
+          <DescriptionField value={draft.description} onChange={(description) => set({ description })} error={errors.description} />
 
-        <div className="field">
-          <label htmlFor="task-priority" className="field-label">Priority</label>
-          <select id="task-priority" value={draft.priority} onChange={(e) => set({ priority: e.target.value as EditorDraft["priority"] })} {...errorProps("priority-error", errors.priority)}>
-            {PRIORITIES.map((p) => <option key={p} value={p}>{PRIORITY_LABEL[p]}</option>)}
-          </select>
-          <FieldErrorText id="priority-error" message={errors.priority} />
-        </div>
+          <div className="field">
+            <label htmlFor="task-priority" className="field-label">Priority</label>
+            <select id="task-priority" value={draft.priority} onChange={(e) => set({ priority: e.target.value as EditorDraft["priority"] })} {...errorProps("priority-error", errors.priority)}>
+              {PRIORITIES.map((p) => <option key={p} value={p}>{PRIORITY_LABEL[p]}</option>)}
+            </select>
+            <FieldErrorText id="priority-error" message={errors.priority} />
+          </div>
 
-        <DueFields draft={draft} set={set} errors={errors} />
-        <ReminderFields draft={draft} set={set} errors={errors} />
-        <RecurrenceFields draft={draft} set={set} errors={errors} />
-        <TagPicker tags={tags} selected={draft.tagIds} onChange={(tagIds) => set({ tagIds })} error={errors.tagIds ?? errors.tagNames} />
-        {pendingTagNames.length > 0 && (
-          <p className="muted small">
-            New tags created on save:{" "}
-            {pendingTagNames.map((n) => (
-              <TagChip key={n} tag={{ name: n }} onRemove={() => setPendingTagNames((names) => names.filter((x) => x !== n))} />
-            ))}
-          </p>
-        )}
+          <DueFields draft={draft} set={set} errors={errors} />
+          <ReminderFields draft={draft} set={set} errors={errors} />
+          <RecurrenceFields draft={draft} set={set} errors={errors} />
+          <TagPicker tags={tags} selected={draft.tagIds} onChange={(tagIds) => set({ tagIds })} error={errors.tagIds ?? errors.tagNames} />
+          {pendingTagNames.length > 0 && (
+            <p className="muted small">
+              New tags created on save:{" "}
+              {pendingTagNames.map((n) => (
+                <TagChip key={n} tag={{ name: n }} onRemove={() => setPendingTagNames((names) => names.filter((x) => x !== n))} />
+              ))}
+            </p>
+          )}
+          <PlacementFields draft={draft} set={set} errors={errors} />
+        </fieldset>
         {target.mode === "edit" && <TaskHistory taskId={target.task.id} />}
       </form>
     </Dialog>

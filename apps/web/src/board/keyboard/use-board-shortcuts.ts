@@ -41,6 +41,11 @@ function focusedCard(): HTMLElement | null {
   return (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("[data-task-id]") ?? null;
 }
 
+/** A kanban card's drag handle: there the arrow keys move the lifted card (dnd-kit), not the focus. */
+function onDragHandle(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.dataset.dragHandle !== undefined;
+}
+
 function moveFocus(step: 1 | -1) {
   const all = cards();
   if (all.length === 0) return;
@@ -73,12 +78,15 @@ export function useBoardShortcuts(handlers: ShortcutHandlers) {
         case "?":
           h.showHelp();
           break;
-        case "j":
         case "ArrowDown":
+        case "ArrowUp":
+          if (onDragHandle(event.target)) return;
+          moveFocus(event.key === "ArrowDown" ? 1 : -1);
+          break;
+        case "j":
           moveFocus(1);
           break;
         case "k":
-        case "ArrowUp":
           moveFocus(-1);
           break;
         case "e":

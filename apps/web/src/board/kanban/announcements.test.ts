@@ -1,0 +1,37 @@
+import type { Active, Over } from "@dnd-kit/core";
+import { describe, expect, it } from "vitest";
+import { kanbanAnnouncements, type CardPlace } from "./announcements";
+
+const places: Record<string, CardPlace> = {
+  now: { column: "To do", position: 1, count: 3 },
+  over: { column: "Doing", position: 2, count: 2 },
+};
+const announcements = kanbanAnnouncements({
+  title: (id) => (id === "t1" ? "Buy milk" : "?"),
+  placeOf: (_id, overId) => (overId ? (places.over ?? null) : (places.now ?? null)),
+});
+const active = { id: "t1" } as Active;
+const over = { id: "section:doing" } as Over;
+
+describe("kanban announcements", () => {
+  it("name the task and the column in plain words", () => {
+    expect(announcements.onDragStart({ active })).toBe("Picked up task “Buy milk” in To do, position 1 of 3.");
+    expect(announcements.onDragOver({ active, over })).toBe("Task “Buy milk” is over Doing, position 2 of 2.");
+    expect(announcements.onDragEnd({ active, over })).toBe("Moved task “Buy milk” to To do, position 1 of 3.");
+    expect(announcements.onDragCancel({ active, over: null })).toBe("Moving task “Buy milk” was cancelled. It stays in To do, position 1 of 3.");
+  });
+
+  it("stay silent while the card is over the same place, so the pick-up message is not cut short", () => {
+    announcements.onDragStart({ active });
+    expect(announcements.onDragOver({ active, over: { id: "t1" } as Over })).toBeUndefined();
+    expect(announcements.onDragOver({ active, over })).toBe("Task “Buy milk” is over Doing, position 2 of 2.");
+    expect(announcements.onDragOver({ active, over })).toBeUndefined();
+    expect(announcements.onDragOver({ active, over: { id: "t1" } as Over })).toBe("Task “Buy milk” is over Doing, position 2 of 2.");
+  });
+
+  it("say when the card is not over a column", () => {
+    announcements.onDragStart({ active });
+    expect(announcements.onDragOver({ active, over: null })).toBe("Task “Buy milk” is not over a column.");
+    expect(announcements.onDragEnd({ active, over: null })).toBe("Task “Buy milk” was dropped outside the columns and stays where it was.");
+  });
+});
