@@ -46,7 +46,7 @@ async function dragWithMouse(page: Page, handle: Locator, target: Locator) {
 async function lift(page: Page, title: string) {
   await page.getByRole("button", { name: `Drag “${title}”` }).focus();
   await page.keyboard.press("Space");
-  await expect(page.locator('[id^="DndLiveRegion"]')).toHaveText(new RegExp(`Picked up task “${title}”`));
+  await expect(page.getByRole("main").locator('[id^="DndLiveRegion"]')).toHaveText(new RegExp(`Picked up task “${title}”`));
   await page.waitForTimeout(300);
 }
 
@@ -124,7 +124,7 @@ test("kanban: add sections, drag with the mouse and the keyboard, kept after rel
     await test.step("A moves “Mow the lawn” with the keyboard: space, arrow right, space — announced", async () => {
       const saved = moveSaved(a);
       await lift(a, "Mow the lawn");
-      const announcer = a.locator('[id^="DndLiveRegion"]');
+      const announcer = a.getByRole("main").locator('[id^="DndLiveRegion"]');
       await expect(announcer).toHaveText(/Picked up task “Mow the lawn” in To do, position 1 of 1/);
       await a.keyboard.press("ArrowRight");
       await expect(announcer).toHaveText(/Task “Mow the lawn” is over Doing, position \d of 2/);
@@ -140,7 +140,7 @@ test("kanban: add sections, drag with the mouse and the keyboard, kept after rel
       await lift(a, "Mow the lawn");
       await a.keyboard.press("ArrowLeft");
       await a.keyboard.press("Escape");
-      await expect(a.locator('[id^="DndLiveRegion"]')).toHaveText(/cancelled/);
+      await expect(a.getByRole("main").locator('[id^="DndLiveRegion"]')).toHaveText(/cancelled/);
       await expect(cardIn(a, "Doing", "Mow the lawn")).toBeVisible();
     });
 

@@ -26,11 +26,11 @@ export type ProjectTasksProps = {
   onClearFilters?: (() => void) | undefined;
   /** Manual order in the list view (Move up/down, Alt+↑/↓). */
   onReorder?: ((task: Task, position: number) => void) | undefined;
-  /** The board's grouping for other scopes; a project's tasks are grouped by section instead. */
+  /** The board's grouping (due day or status), used while the project has no sections. */
   groupBy?: GroupBy | undefined;
 };
 
-export function ProjectTasks({ project, input, readOnly, hasFilters = false, onClearFilters = () => {}, onReorder, groupBy: _groupBy, ...cards }: ProjectTasksProps) {
+export function ProjectTasks({ project, input, readOnly, hasFilters = false, onClearFilters = () => {}, onReorder, groupBy = "due", ...cards }: ProjectTasksProps) {
   const { view, choose } = useProjectView(project);
   const locked = Boolean(readOnly) || project.role === "VIEWER";
   return (
@@ -46,6 +46,7 @@ export function ProjectTasks({ project, input, readOnly, hasFilters = false, onC
           hasFilters={hasFilters}
           onClearFilters={onClearFilters}
           onReorder={onReorder}
+          groupBy={groupBy}
           {...cards}
         />
       )}

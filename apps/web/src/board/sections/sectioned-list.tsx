@@ -1,11 +1,13 @@
 "use client";
 // A project's list view: the task list grouped by section ("No section" first), each section's
-// heading with its actions for members who may write, and a form to add a section.
+// heading with its actions for members who may write, and a form to add a section. A project with
+// no sections (every Inbox at first) keeps the board's grouping by due day or status instead of
+// one "No section" heading over everything.
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTRPC } from "@/trpc/client";
 import { TaskList } from "../cards/task-list";
-import { isSectionGroup } from "../group-tasks";
+import { isSectionGroup, type GroupBy } from "../group-tasks";
 import type { Section, Task, TaskListInput } from "../types";
 import { AddSectionForm } from "./add-section-form";
 import { SectionHeader } from "./section-header";
@@ -23,6 +25,7 @@ type Props = {
   onEdit: (task: Task) => void;
   onDelete: (task: Task) => void;
   onReorder?: ((task: Task, position: number) => void) | undefined;
+  groupBy: GroupBy;
 };
 
 export function SectionedList({ projectId, readOnly, onReorder, ...list }: Props) {
@@ -35,8 +38,7 @@ export function SectionedList({ projectId, readOnly, onReorder, ...list }: Props
     <>
       <TaskList
         {...list}
-        groupBy="due"
-        sections={sections}
+        sections={sections.length > 0 ? sections : undefined}
         readOnly={readOnly}
         onReorder={readOnly ? undefined : onReorder}
         renderHeading={(group, headingId) =>
