@@ -6,12 +6,14 @@
 //   2. reminder firing lateness: 1,000 reminders due at the same instant, notification
 //      created_at − remindAt (read from the database), and when the designated socket heard it;
 //   3. task.complete of a daily recurring task → its next occurrence exists in the database,
-//      and → the socket push announcing it.
+//      and → the socket push announcing it;
+//   4. two people: a change by one member of a shared project → the other member's socket,
+//      beside the same change → the author's own other tab, measured on the same mutations.
 // Bounded: hard caps on counts, per-step timeouts and a global deadline; it stops by itself and
 // kills its own `npm start` process group on every exit path.
 // Knobs: BENCH_LIVE_MUTATIONS (200), BENCH_LIVE_MUTATIONS_1000 (50), BENCH_LIVE_REMINDERS (1000),
 // BENCH_LIVE_REMIND_LEAD_S (90), BENCH_LIVE_RECURRING (50), BENCH_LIVE_MAX_MINUTES (25),
-// BENCH_LIVE_ONLY (comma list of sockets,recurrence,reminders).
+// BENCH_LIVE_ONLY (comma list of sockets,people,recurrence,reminders).
 import os from "node:os";
 import pg from "pg";
 import { io, type Socket } from "socket.io-client";
@@ -26,7 +28,7 @@ const REMINDERS = Math.min(5_000, Number(process.env.BENCH_LIVE_REMINDERS ?? 1_0
 const REMIND_LEAD_MS = Math.min(600, Number(process.env.BENCH_LIVE_REMIND_LEAD_S ?? 90)) * 1000;
 const RECURRING = Math.min(500, Number(process.env.BENCH_LIVE_RECURRING ?? 50));
 const MAX_MINUTES = Math.min(60, Number(process.env.BENCH_LIVE_MAX_MINUTES ?? 25));
-const ONLY = new Set((process.env.BENCH_LIVE_ONLY ?? "sockets,recurrence,reminders").split(",").map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_LIVE_ONLY ?? "sockets,people,recurrence,reminders").split(",").map((s) => s.trim()));
 const SOCKET_COUNTS = [1, 100, 1_000];
 const SOCKET_BATCH = 50;
 const STEP_TIMEOUT_MS = 20_000;
@@ -63,12 +65,13 @@ note(`product ready in ${((performance.now() - startupBegan) / 1000).toFixed(0)}
 // One user, signed in over HTTP; tRPC calls with its session cookie.
 const { cookie } = await signUpOverHttp({ base, origin, name: "Live bench", emailPrefix: "bench-live" });
 
-async function trpc<T>(procedure: string, input?: unknown): Promise<T> {
-  const res = await trpcFetch({ base, origin, cookie }, procedure, input);
+async function trpcAs<T>(session: string, procedure: string, input?: unknown): Promise<T> {
+  const res = await trpcFetch({ base, origin, cookie: session }, procedure, input);
   const text = await res.text();
   if (!res.ok) throw new Error(`${procedure} answered ${res.status}: ${text.slice(0, 500)}`);
   return trpcData<T>(text);
 }
+const trpc = <T>(procedure: string, input?: unknown) => trpcAs<T>(cookie, procedure, input);
 
 interface TaskSnapshot {
   id: string;
@@ -83,8 +86,8 @@ interface Change {
   payload: unknown;
 }
 
-async function token(): Promise<string> {
-  const t = await trpc<{ enabled: boolean; token?: string }>("realtime.token");
+async function token(session = cookie): Promise<string> {
+  const t = await trpcAs<{ enabled: boolean; token?: string }>(session, "realtime.token");
   if (!t.enabled || !t.token) throw new Error("live updates are off (realtime.token answered enabled: false)");
   return t.token;
 }
@@ -245,6 +248,49 @@ if (ONLY.has("sockets")) {
   // Keep only the designated socket for the next phases.
   for (const s of sockets.splice(1)) s.disconnect();
   await sleep(1_000);
+}
+
+// 4. Two people: the author's change in a shared project → the other member's socket, beside the
+// same change → the author's designated socket (another tab of the same person).
+if (ONLY.has("people")) {
+  const member = await signUpOverHttp({ base, origin, name: "Live bench member", emailPrefix: "bench-live-member" });
+  const project = await trpc<{ id: string }>("project.create", { name: "Shared bench" });
+  const invitation = await trpc<{ id: string }>("member.invite", { projectId: project.id, email: member.email, role: "EDITOR" });
+  await trpcAs(member.cookie, "member.acceptInvitation", { invitationId: invitation.id });
+  const memberSocket = io(socketUrl, { transports: ["websocket"], auth: { token: await token(member.cookie) }, forceNew: true, reconnection: false });
+  const memberAt = new Map<string, number>();
+  memberSocket.on("change", (change: Change) => {
+    if (change.kind === "task.upserted" && !memberAt.has(change.entityId)) memberAt.set(change.entityId, performance.now());
+    for (const wake of waiters) wake();
+  });
+  await new Promise<void>((resolve, reject) => {
+    memberSocket.once("connect", resolve);
+    memberSocket.once("connect_error", reject);
+  });
+  const ownTab: number[] = [];
+  const otherPerson: number[] = [];
+  let missed = 0;
+  for (let i = 0; i < MUTATIONS; i++) {
+    const started = performance.now();
+    const task = await trpc<TaskSnapshot>("task.create", { title: `Shared ${i}`, projectId: project.id });
+    const ok = await waitFor(() => designatedAt.has(task.id) && memberAt.has(task.id), STEP_TIMEOUT_MS);
+    if (!ok) missed++;
+    if (designatedAt.has(task.id)) ownTab.push((designatedAt.get(task.id) ?? 0) - started);
+    if (memberAt.has(task.id)) otherPerson.push((memberAt.get(task.id) ?? 0) - started);
+  }
+  memberSocket.disconnect();
+  note(`two people: ${MUTATIONS} mutations, ${missed} not seen by both, load ${load()}`);
+  output.push(
+    `### Two people: task.create in a shared project → the change on a socket (sequential; load ${load()} after)`,
+    "",
+    printTable([
+      ["received by", "mutations", "p50 / p95 / p99"],
+      ["the author's other tab (same person)", String(ownTab.length), latency(summarise(ownTab))],
+      ["another member of the project", String(otherPerson.length), latency(summarise(otherPerson))],
+    ]),
+    `Not seen by both within 20 s: ${missed}.`,
+    "",
+  );
 }
 
 // 3. Completion → next occurrence (before the reminder burst, so its backlog does not weigh here).

@@ -11,6 +11,8 @@ export interface SignedUpUser {
   id: string;
   /** The `cookie` header value of the new session. */
   cookie: string;
+  /** The address it signed up with (to invite it to a project). */
+  email: string;
 }
 
 export interface SignUpOptions {
@@ -35,6 +37,7 @@ export interface SignUpOptions {
 
 export async function signUpOverHttp(options: SignUpOptions): Promise<SignedUpUser> {
   const maxAttempts = options.maxAttempts ?? 20;
+  const email = `${options.emailPrefix}-${randomUUID()}@example.com`;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const res = await fetch(`${options.base}/api/auth/sign-up/email`, {
       method: "POST",
@@ -45,7 +48,7 @@ export async function signUpOverHttp(options: SignUpOptions): Promise<SignedUpUs
       },
       body: JSON.stringify({
         name: options.name,
-        email: `${options.emailPrefix}-${randomUUID()}@example.com`,
+        email,
         password: options.password ?? "bench-password-1",
       }),
     });
@@ -58,7 +61,7 @@ export async function signUpOverHttp(options: SignUpOptions): Promise<SignedUpUs
     if (!res.ok) throw new Error(`sign-up answered ${res.status}: ${await res.text()}`);
     const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     const body = (await res.json()) as { user: { id: string } };
-    return { id: body.user.id, cookie };
+    return { id: body.user.id, cookie, email };
   }
   throw new Error(`sign-up kept being rate-limited after ${maxAttempts} attempts`);
 }
