@@ -1,23 +1,18 @@
 // The feed's project, section, membership and invitation changes (docs/projects.md, "What a
 // membership change does to the feeds"), applied to this tab's project caches.
 import type { QueryClient } from "@tanstack/react-query";
-import type { TChangeKind, TChangePayload } from "@taskboard/realtime";
+import { CHANGE_KINDS, type TChangeKind, type TChangePayload } from "@taskboard/realtime";
 import { cachedProject, dropProject, putProject, putSection, refetchInvitations, refetchMembers } from "@/projects/ui/project-cache";
 import type { ProjectView } from "@/projects/ui/project-types";
 import { queryKeys } from "@/trpc/query-keys";
 import type { TUserChange } from "./list-changes-since.schema";
 
-export const PROJECT_CHANGE_KINDS: readonly TChangeKind[] = [
-  "project.upserted",
-  "project.joined",
-  "project.left",
-  "section.upserted",
-  "section.removed",
-  "members.changed",
-  "invitation",
-];
-
 export type ProjectChangeKind = Exclude<TChangeKind, "task.upserted" | "task.removed" | "notification" | "audit">;
+
+/** Every kind of the socket contract except the task, notification and audit ones. */
+export const PROJECT_CHANGE_KINDS = CHANGE_KINDS.filter(
+  (kind): kind is ProjectChangeKind => !["task.upserted", "task.removed", "notification", "audit"].includes(kind),
+);
 
 export function isProjectChange(change: TUserChange): change is TUserChange & { kind: ProjectChangeKind } {
   return (PROJECT_CHANGE_KINDS as readonly string[]).includes(change.kind);

@@ -3,34 +3,13 @@
 // as ISO strings, the shape project events carry (the workers append them to change feeds).
 import type { Tx } from "../client.ts";
 import type { ProjectRole } from "../generated/prisma/enums.ts";
-
-export interface ProjectFeedSnapshot {
-  id: string;
-  ownerId: string;
-  name: string;
-  color: string;
-  isInbox: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-  deletedAt: string | null;
-}
+import { projectRowToSnapshot, type ProjectSnapshotRecord } from "./project-snapshots.ts";
+import { findProjectById } from "./projects.ts";
 
 /** The project's current state (deleted ones too), or null when it no longer exists. */
-export async function findProjectSnapshot(tx: Tx, projectId: string): Promise<ProjectFeedSnapshot | null> {
-  const row = await tx.project.findUnique({
-    where: { id: projectId },
-    select: { id: true, ownerId: true, name: true, color: true, isInbox: true, version: true, createdAt: true, updatedAt: true, archivedAt: true, deletedAt: true },
-  });
-  if (!row) return null;
-  return {
-    ...row,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    archivedAt: row.archivedAt?.toISOString() ?? null,
-    deletedAt: row.deletedAt?.toISOString() ?? null,
-  };
+export async function findProjectSnapshot(tx: Tx, projectId: string): Promise<ProjectSnapshotRecord | null> {
+  const row = await findProjectById(tx, projectId);
+  return row ? projectRowToSnapshot(row) : null;
 }
 
 /** Every current member of the project with their role, in a stable order. */
