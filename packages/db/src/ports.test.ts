@@ -54,3 +54,12 @@ describe("ephemeralPortRange without /proc", () => {
     expect(ephemeralPortRange("/nonexistent/ip_local_port_range")).toEqual({ low: 32768, high: 60999 });
   });
 });
+
+describe("ports handed out one call at a time", () => {
+  it("are never handed out twice by one process, though each is free again as soon as it is chosen", async () => {
+    // daprd takes its ports ~10 s after they are chosen: a later call must not pick one of them.
+    const picked: number[] = [];
+    for (let i = 0; i < 3_000; i++) picked.push(await freePort());
+    expect(new Set(picked).size).toBe(picked.length);
+  });
+});

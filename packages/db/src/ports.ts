@@ -18,6 +18,21 @@ const DEFAULT_EPHEMERAL_RANGE: PortRange = { low: 32768, high: 60999 };
 const LOWEST_PICKED_PORT = 20_000;
 const HIGHEST_PORT = 65_535;
 const MAX_ATTEMPTS = 500;
+/**
+ * A port this process handed out is not handed out again for this long: its server may not have
+ * bound it yet (daprd binds its internal gRPC port ~10 s after start), and a second caller that
+ * found it free meanwhile would start a server that fails with "address already in use".
+ */
+const HANDED_OUT_FOR_MS = 10 * 60_000;
+const handedOut = new Map<number, number>();
+
+function recentlyHandedOut(port: number, now: number): boolean {
+  const at = handedOut.get(port);
+  if (at === undefined) return false;
+  if (now - at < HANDED_OUT_FOR_MS) return true;
+  handedOut.delete(port);
+  return false;
+}
 
 /** The kernel's ephemeral port range, read from the machine rather than assumed. */
 export function ephemeralPortRange(file = "/proc/sys/net/ipv4/ip_local_port_range"): PortRange {
@@ -47,12 +62,13 @@ export async function reservePorts(count: number, taken: readonly number[] = [])
     for (let attempt = 0; ports.length < count; attempt++) {
       if (attempt >= MAX_ATTEMPTS) throw new Error(`no ${count} free ports in ${span.from}-${span.to} after ${MAX_ATTEMPTS} tries`);
       const port = span.from + Math.floor(Math.random() * (span.to - span.from + 1));
-      if (taken.includes(port) || ports.includes(port)) continue;
+      if (taken.includes(port) || ports.includes(port) || recentlyHandedOut(port, Date.now())) continue;
       const server = await listenOn(port);
       if (!server) continue;
       held.push(server);
       ports.push(port);
     }
+    for (const port of ports) handedOut.set(port, Date.now());
     return ports;
   } finally {
     await Promise.all(held.map((server) => new Promise((resolve) => server.close(resolve))));

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { locate } from "../locate.ts";
-import { freePort } from "@taskboard/db/ports";
+import { reservePorts } from "@taskboard/db/ports";
 import { startManagedProcess, type ManagedProcess } from "./managed-process.ts";
 import { httpOk } from "./probes.ts";
 
@@ -55,10 +55,9 @@ export async function startDaprd(options: DaprdOptions): Promise<Daprd> {
   const binary = locate("daprd");
   if (!binary) throw new Error("daprd is not installed: run `npm run tools`");
   fs.mkdirSync(options.logDir, { recursive: true });
-  const httpPort = options.httpPort ?? (await freePort());
-  const grpcPort = options.grpcPort ?? (await freePort());
-  const internalGrpcPort = await freePort();
-  const metricsPort = await freePort();
+  const [freeHttp, freeGrpc, internalGrpcPort, metricsPort] = (await reservePorts(4)) as [number, number, number, number];
+  const httpPort = options.httpPort ?? freeHttp;
+  const grpcPort = options.grpcPort ?? freeGrpc;
   const configFile = options.config ? writeConfigPointer(options) : undefined;
   let current: ManagedProcess | undefined;
   const start = async () => {
