@@ -2,6 +2,7 @@
 // for its members, newest first, filtered, one page. The entry shape is shared by every history
 // read (audit.taskHistory, admin.history).
 import { z } from "zod";
+import { pageSchemaOf } from "@/server/page-schema";
 import { ZIsoDateTimeSchema } from "@/tasks/task-fields";
 
 export const TASK_AUDIT_EVENT_TYPES = [
@@ -107,8 +108,5 @@ export const ZAuditEntrySchema = z.object({
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntrySchema>;
 
-export const ZAuditPageSchema = z.object({
-  items: z.array(ZAuditEntrySchema),
-  nextCursor: z.string().nullable(),
-});
+export const ZAuditPageSchema = pageSchemaOf(ZAuditEntrySchema);
 export type TAuditPage = z.infer<typeof ZAuditPageSchema>;

@@ -1,5 +1,6 @@
 // notification.list: the signed-in user's notifications, newest first, one page.
 import { z } from "zod";
+import { pageSchemaOf } from "@/server/page-schema";
 import { ZNotificationSchema } from "./notification-fields";
 
 export const ZListNotificationsSchema = z
@@ -11,8 +12,5 @@ export const ZListNotificationsSchema = z
   .prefault({});
 export type TListNotifications = z.infer<typeof ZListNotificationsSchema>;
 
-export const ZNotificationPageSchema = z.object({
-  items: z.array(ZNotificationSchema),
-  nextCursor: z.string().nullable(),
-});
+export const ZNotificationPageSchema = pageSchemaOf(ZNotificationSchema);
 export type TNotificationPage = z.infer<typeof ZNotificationPageSchema>;

@@ -1,5 +1,6 @@
 // task.list input and output: which projects, filters, one sort, keyset cursor pagination.
 import { z } from "zod";
+import { pageSchemaOf } from "@/server/page-schema";
 import { hasNoNul } from "@/tags/tag-fields";
 import { ZTaskPrioritySchema, ZTaskSnapshotSchema } from "@taskboard/events";
 import { taskFieldShape, ZIsoDateTimeSchema } from "./task-fields";
@@ -68,8 +69,5 @@ export const ZListTasksSchema = z
 export type TListTasks = z.infer<typeof ZListTasksSchema>;
 export type TListTasksInput = z.input<typeof ZListTasksSchema>;
 
-export const ZTaskPageSchema = z.object({
-  items: z.array(ZTaskSnapshotSchema),
-  nextCursor: z.string().nullable(),
-});
+export const ZTaskPageSchema = pageSchemaOf(ZTaskSnapshotSchema);
 export type TTaskPage = z.infer<typeof ZTaskPageSchema>;
