@@ -13,7 +13,12 @@ export interface MigrateResult {
   applied: string[];
 }
 
-export async function migrate(databaseUrl: string): Promise<MigrateResult> {
+export interface MigrateOptions {
+  /** Stop at this version (e.g. 5 for 005.do.*.sql) instead of the newest: upgrade tests start from an older schema. */
+  target?: number;
+}
+
+export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -28,7 +33,7 @@ export async function migrate(databaseUrl: string): Promise<MigrateResult> {
       execQuery: (query) => client.query(query),
     });
     const from = await postgrator.getDatabaseVersion();
-    const applied = await postgrator.migrate();
+    const applied = await postgrator.migrate(options.target === undefined ? "max" : String(options.target));
     const to = await postgrator.getDatabaseVersion();
     return { from, to, applied: applied.map((m) => m.filename) };
   } finally {
