@@ -9,6 +9,8 @@ export type Tx = Prisma.TransactionClient | PrismaClient;
 export interface CreateDbOptions {
   /** Upper bound of pooled connections for this process. */
   maxConnections?: number;
+  /** Called with every statement the client sends (tests that count a procedure's round trips). */
+  onQuery?: (sql: string) => void;
 }
 
 export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db {
@@ -21,5 +23,9 @@ export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db
   // An interactive transaction waits for a pooled connection as long as a plain query does
   // (connectionTimeoutMillis), instead of Prisma's default 2 s: under a burst (50 clients on a
   // pool of 10) a create queues briefly rather than failing with P2028 as a 500.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000 } });
+  const onQuery = options.onQuery;
+  if (!onQuery) return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000 } });
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000 }, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => onQuery(event.query));
+  return client;
 }

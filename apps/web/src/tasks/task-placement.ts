@@ -3,9 +3,9 @@
 // FORBIDDEN, a stranger NOT_FOUND); the section must be a live one of that project; the assignee
 // must be a member of it. Moving to another project drops a section and an assignee that do not
 // belong there (unless the move names new ones) and puts the task at the bottom.
-import { findInboxId, findProjectAccess, findSectionInProject, nextTaskPosition, type Tx } from "@taskboard/db";
+import { findInboxAccess, findProjectAccess, findSectionInProject, nextTaskPosition, type Tx } from "@taskboard/db";
 import { AppError } from "@/server/app-error";
-import { requireProjectAccess } from "@/projects/project-access";
+import { checkProjectAccess, requireProjectAccess } from "@/projects/project-access";
 
 export interface TTaskPlacement {
   projectId: string;
@@ -26,9 +26,10 @@ export async function resolveTaskPlacement(
   params: { userId: string; current?: TTaskPlacement; wanted: TWantedPlacement },
 ): Promise<TTaskPlacement> {
   const { userId, current, wanted } = params;
-  const projectId = wanted.projectId ?? current?.projectId ?? (await findInboxId(tx, userId));
+  const projectId = wanted.projectId ?? current?.projectId ?? (await writableInboxId(tx, userId));
   const moved = current !== undefined && projectId !== current.projectId;
-  if (!current || moved || wanted.projectId !== undefined) await requireProjectAccess(tx, { userId, projectId, need: "write" });
+  // The Inbox path has checked already; a named or changed project is checked here.
+  if (moved || wanted.projectId !== undefined) await requireProjectAccess(tx, { userId, projectId, need: "write" });
 
   let sectionId = wanted.sectionId !== undefined ? wanted.sectionId : moved ? null : (current?.sectionId ?? null);
   if (wanted.sectionId != null && !(await findSectionInProject(tx, { projectId, sectionId: wanted.sectionId }))) {
@@ -46,4 +47,9 @@ export async function resolveTaskPlacement(
 
   const position = wanted.position ?? (current && !moved ? current.position : await nextTaskPosition(tx, { projectId }));
   return { projectId, sectionId, assigneeId, position };
+}
+
+/** Where a task created without a project goes: the Inbox's id and the right to write there, in one query. */
+async function writableInboxId(tx: Tx, userId: string): Promise<string> {
+  return checkProjectAccess(await findInboxAccess(tx, userId), "write").projectId;
 }

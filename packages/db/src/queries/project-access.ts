@@ -2,6 +2,7 @@
 // fan-out asks (docs/projects.md, "Permissions"). A deleted project is reachable only to undo its
 // deletion; an archived one stays readable and writable (archiving only hides it from the sidebar).
 import type { Tx } from "../client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { ProjectRole } from "../generated/prisma/enums.ts";
 
 export interface ProjectAccess {
@@ -13,21 +14,44 @@ export interface ProjectAccess {
   deleted: boolean;
 }
 
+interface AccessRow {
+  project_id: string;
+  role: ProjectRole;
+  is_inbox: boolean;
+  owner_id: string;
+  archived: boolean;
+  deleted: boolean;
+}
+
+function toAccess(row: AccessRow): ProjectAccess {
+  return { projectId: row.project_id, role: row.role, isInbox: row.is_inbox, ownerId: row.owner_id, archived: row.archived, deleted: row.deleted };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// One statement (a join) rather than Prisma's relation select, which reads the membership and then
+// the project in two round trips; every write asks this once.
+const ACCESS_COLUMNS = Prisma.sql`
+  SELECT m.project_id::text AS project_id, m.role::text AS role, p.is_inbox, p.owner_id,
+         p.archived_at IS NOT NULL AS archived, p.deleted_at IS NOT NULL AS deleted
+  FROM project_members m JOIN projects p ON p.id = m.project_id`;
+
 /** The user's access to the project, or null when they are not a member (or it does not exist). */
 export async function findProjectAccess(tx: Tx, params: { userId: string; projectId: string }): Promise<ProjectAccess | null> {
-  const row = await tx.projectMember.findUnique({
-    where: { projectId_userId: { projectId: params.projectId, userId: params.userId } },
-    select: { role: true, project: { select: { isInbox: true, ownerId: true, archivedAt: true, deletedAt: true } } },
-  });
-  if (!row) return null;
-  return {
-    projectId: params.projectId,
-    role: row.role,
-    isInbox: row.project.isInbox,
-    ownerId: row.project.ownerId,
-    archived: row.project.archivedAt !== null,
-    deleted: row.project.deletedAt !== null,
-  };
+  // Not an id at all: no such project (the cast below would fail the whole transaction).
+  if (!UUID.test(params.projectId)) return null;
+  const [row] = await tx.$queryRaw<AccessRow[]>`${ACCESS_COLUMNS} WHERE m.project_id = ${params.projectId}::uuid AND m.user_id = ${params.userId}`;
+  return row ? toAccess(row) : null;
+}
+
+/**
+ * The user's access to their own Inbox in one query (a create without a project, the most
+ * common write, needs both the Inbox's id and the right to write there).
+ */
+export async function findInboxAccess(tx: Tx, userId: string): Promise<ProjectAccess> {
+  const [row] = await tx.$queryRaw<AccessRow[]>`${ACCESS_COLUMNS} WHERE m.user_id = ${userId} AND p.owner_id = ${userId} AND p.is_inbox`;
+  if (!row) throw new Error(`user ${userId} has no Inbox (migration 006 creates one for every account)`);
+  return toAccess(row);
 }
 
 /** The user's access to the project a task is in, with that task's project id (null: no access or no task). */

@@ -6,8 +6,8 @@ import type { Tx } from "../client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { RecurrenceMode, TaskPriority, TaskStatus } from "../generated/prisma/enums.ts";
 
-/** Every column a task snapshot needs, with its tags sorted by name. */
-export const taskRowSelect = {
+/** Every column of a task a snapshot needs. */
+const taskColumnSelect = {
   id: true,
   userId: true,
   title: true,
@@ -32,10 +32,14 @@ export const taskRowSelect = {
   updatedAt: true,
   completedAt: true,
   deletedAt: true,
-  tags: {
-    select: { tag: { select: { id: true, name: true, color: true } } },
-    orderBy: { tag: { name: "asc" } },
-  },
+} satisfies Prisma.TaskSelect;
+
+const tagSelect = { id: true, name: true, color: true } satisfies Prisma.TagSelect;
+
+/** Every column a task snapshot needs, with its tags sorted by name. */
+export const taskRowSelect = {
+  ...taskColumnSelect,
+  tags: { select: { tag: { select: tagSelect } }, orderBy: { tag: { name: "asc" } } },
 } satisfies Prisma.TaskSelect;
 
 export type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskRowSelect }>;
@@ -80,48 +84,38 @@ export async function findTaskForUser(
   });
 }
 
-/** How long a create waits for the user's other creates before going ahead anyway. */
-const POSITION_LOCK_WAIT_MS = 3_000;
-const POSITION_LOCK_POLL_MS = 50;
-
 /**
- * Position for a new task at the bottom of a project. Two creates in one project at once (quick
- * adds, a next occurrence arriving while a member types) would read the same maximum, so they
- * take turns: a transaction-scoped advisory lock per project, which other projects never wait on.
- * Tried, not waited on: a holder that hangs (a frozen workers process in the middle of creating a
- * next occurrence) must cost a create a short delay, never a failure, so after a few seconds it
- * goes ahead and may share a position (the board then orders those by id).
+ * Position for a new task at the bottom of a project, without a lock: the next number of the
+ * `task_positions` sequence (migration 008), which concurrent transactions get without waiting on
+ * each other. A task someone moved below everything (a position above the sequence) still keeps new
+ * tasks under it: the larger of the two wins. Only creates racing in a project right after such a
+ * move can then share a position; the board orders those by id.
  */
 export async function nextTaskPosition(tx: Tx, params: { projectId: string }): Promise<number> {
-  const key = `task-position:${params.projectId}`;
-  const deadline = Date.now() + POSITION_LOCK_WAIT_MS;
-  for (;;) {
-    const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) AS locked`;
-    if (row?.locked || Date.now() >= deadline) break;
-    await new Promise((resolve) => setTimeout(resolve, POSITION_LOCK_POLL_MS));
-  }
-  const result = await tx.task.aggregate({
-    where: { projectId: params.projectId, deletedAt: null },
-    _max: { position: true },
-  });
-  return (result._max.position ?? 0) + 1;
+  const [row] = await tx.$queryRaw<{ position: number }[]>`
+    SELECT GREATEST(nextval('task_positions')::float8, COALESCE(MAX(position), 0) + 1) AS position
+    FROM tasks WHERE project_id = ${params.projectId}::uuid AND deleted_at IS NULL`;
+  if (!row) throw new Error("nextTaskPosition: the position query returned no row");
+  return row.position;
 }
 
+/**
+ * Inserts the task and returns its row. Written as one INSERT ... RETURNING plus, only when it has
+ * tags, their links and names: a nested create with the tags relation selected costs a create
+ * without tags three more round trips (the row read back, then its links, then their tags).
+ */
 export async function insertTask(
   tx: Tx,
   params: { id: string; userId: string; data: TaskWriteData & { title: string; projectId: string }; tagIds: string[]; now: Date },
 ): Promise<TaskRow> {
-  return tx.task.create({
-    data: {
-      ...params.data,
-      id: params.id,
-      userId: params.userId,
-      createdAt: params.now,
-      updatedAt: params.now,
-      tags: { create: params.tagIds.map((tagId) => ({ tagId })) },
-    },
-    select: taskRowSelect,
+  const row = await tx.task.create({
+    data: { ...params.data, id: params.id, userId: params.userId, createdAt: params.now, updatedAt: params.now },
+    select: taskColumnSelect,
   });
+  if (params.tagIds.length === 0) return { ...row, tags: [] };
+  await tx.taskTag.createMany({ data: params.tagIds.map((tagId) => ({ taskId: params.id, tagId })) });
+  const tags = await tx.tag.findMany({ where: { id: { in: params.tagIds } }, select: tagSelect, orderBy: { name: "asc" } });
+  return { ...row, tags: tags.map((tag) => ({ tag })) };
 }
 
 /**

@@ -1,0 +1,45 @@
+// What one task.create costs the database (issue #14): the statements it sends, in order. The bare
+// cost of the same rows is BEGIN, two INSERTs, COMMIT; a create may add only what it must decide
+// (the writer's access and the position), with no lock to wait on and nothing read back.
+import { createDb, type Db } from "@taskboard/db";
+import type { TestDatabase } from "@taskboard/db/testing";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { callerFor, insertUser, openTestDatabase } from "@/server/testing/test-database";
+
+let testDb: TestDatabase;
+let counted: Db;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  testDb = await openTestDatabase();
+  counted = createDb(testDb.url, { onQuery: (sql) => statements.push(sql.trim().split(/\s+/).slice(0, 4).join(" ")) });
+});
+afterAll(async () => {
+  await counted.$disconnect();
+  await testDb.drop();
+});
+
+async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+  statements.length = 0;
+  await run();
+  return [...statements];
+}
+
+it("a create in the Inbox: one access query, one position, the task, its event", async () => {
+  const api = callerFor(counted, await insertUser(testDb.db, "Ada"));
+  await api.task.create({ title: "warm up" });
+  const sent = await statementsOf(() => api.task.create({ title: "Write report" }));
+  expect(sent.map((sql) => sql.split(" ")[0])).toEqual(["SELECT", "SELECT", "INSERT", "INSERT", "COMMIT"]);
+  expect(sent[0]).toMatch(/project_id/);
+  expect(sent[1]).toMatch(/nextval/);
+  expect(sent[2]).toMatch(/tasks/);
+  expect(sent[3]).toMatch(/outbox_events/);
+});
+
+it("a create with a tag adds only the tag's link and its name, not a read-back of the task", async () => {
+  const api = callerFor(counted, await insertUser(testDb.db, "Grace"));
+  const tag = await api.tag.create({ name: "home" });
+  const sent = await statementsOf(() => api.task.create({ title: "Water plants", tagIds: [tag.id] }));
+  expect(sent.filter((sql) => /^SELECT .*"tasks"/.test(sql))).toEqual([]);
+  expect(sent.filter((sql) => sql.startsWith("INSERT"))).toHaveLength(3);
+});
