@@ -39,3 +39,20 @@ export function addCounts(into: Counts, more: Counts) {
   into.failed += more.failed;
   into.skipped += more.skipped;
 }
+
+/**
+ * The names of the tests that failed, as Vitest (`FAIL  file > suite > test`) and Playwright
+ * (`1) [chromium] › file:line › test`) list them in their summaries: repeated at the very end of
+ * `npm test`, so a log cut to its last lines still says what failed.
+ */
+export function failedTestsFromOutput(output: string): string[] {
+  const failed = new Set<string>();
+  for (const raw of output.split("\n")) {
+    const line = raw.replace(ANSI, "").replace(/^@?[\w/.-]+:[\w:-]+: /, "");
+    const vitest = /^\s*FAIL\s+(.+>.+?)\s*$/.exec(line);
+    if (vitest?.[1]) failed.add(vitest[1]);
+    const playwright = /^\s+\d+\) (\[[\w-]+\] › .+?)\s*$/.exec(line);
+    if (playwright?.[1] && !/─/.test(playwright[1])) failed.add(playwright[1]);
+  }
+  return [...failed];
+}

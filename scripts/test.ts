@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { missingDaprTools } from "@taskboard/devtools";
-import { addCounts, countsFromOutput, type Counts } from "./test-counts.ts";
+import { addCounts, countsFromOutput, failedTestsFromOutput, type Counts } from "./test-counts.ts";
 
 async function step(name: string, command: string, args: string[], totals: Counts): Promise<boolean> {
   console.log(`\n=== ${name}`);
@@ -17,10 +17,14 @@ async function step(name: string, command: string, args: string[], totals: Count
   });
   const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
   addCounts(totals, countsFromOutput(output));
+  for (const test of failedTestsFromOutput(output)) failedTests.push(`${name}: ${test}`);
+  if (code !== 0) failedStepNames.push(name);
   return code === 0;
 }
 
 const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
+const failedTests: string[] = [];
+const failedStepNames: string[] = [];
 let failedSteps = 0;
 if (!(await step("type check and lint", "npx", ["turbo", "run", "typecheck", "lint", "--output-logs=errors-only"], totals))) {
   failedSteps++;
@@ -29,7 +33,7 @@ if (!(await step("type check and lint", "npx", ["turbo", "run", "typecheck", "li
 if (!(await step("production dependencies: npm audit (high, critical)", "npx", ["tsx", "scripts/audit-deps.ts"], totals))) {
   failedSteps++;
 }
-if (!(await step("unit and integration tests", "npx", ["turbo", "run", "test", "--concurrency=1", "--output-logs=full"], totals))) {
+if (!(await step("unit and integration tests", "npx", ["turbo", "run", "test", "--concurrency=1", "--continue=always", "--output-logs=full"], totals))) {
   failedSteps++;
 }
 
@@ -69,5 +73,7 @@ if (!(await step("fault scenarios (CI size)", "npm", ["run", "test:faults", "-w"
 // A step can fail without a failed test (a crash, a build error): count it as a failure too.
 const failed = Math.max(totals.failed, failedSteps);
 console.log(`\n${failedSteps ? `${failedSteps} test step(s) failed` : "all test steps passed"}`);
+for (const stepName of failedStepNames) console.log(`  failed step: ${stepName}`);
+for (const test of failedTests) console.log(`  failed test: ${test}`);
 console.log(`tests: ${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps ? 1 : 0);

@@ -1,7 +1,7 @@
 // Start-up refuses bad configuration with a message naming the variable: spawn the real process.
 import { freePort } from "@taskboard/db/ports";
 import { describe, expect, it } from "vitest";
-import { spawnWorker } from "./testing/spawn-worker.ts";
+import { SPAWNED_PROCESS_TIMEOUT_MS, spawnWorker } from "./testing/spawn-worker.ts";
 
 const VALID_URL = "postgresql://postgres:postgres@127.0.0.1:1/none";
 
@@ -11,7 +11,7 @@ async function startFails(env: Record<string, string | undefined>) {
   return { code, output: worker.output() };
 }
 
-describe("workers start-up configuration", () => {
+describe("workers start-up configuration", { timeout: SPAWNED_PROCESS_TIMEOUT_MS }, () => {
   it("stops on an unknown EVENT_BUS, naming it", async () => {
     const { code, output } = await startFails({ DATABASE_URL: VALID_URL, EVENT_BUS: "kafka" });
     expect(code).not.toBe(0);

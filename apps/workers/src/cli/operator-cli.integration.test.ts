@@ -11,7 +11,7 @@ import { TEST_SECRET } from "../realtime/testing/socket-clients.ts";
 import { adminDatabaseUrl } from "../testing/admin-database-url.ts";
 import { embeddedWorkersConfig } from "../testing/embedded-workers-config.ts";
 import { writeOutbox, taskEventSeries } from "../testing/outbox-writer.ts";
-import { spawnWorker } from "../testing/spawn-worker.ts";
+import { SPAWNED_PROCESS_TIMEOUT_MS, spawnWorker } from "../testing/spawn-worker.ts";
 
 describe("operator CLI", () => {
   let database: TestDatabase;
@@ -31,7 +31,8 @@ describe("operator CLI", () => {
     return Number(rows[0]?.n ?? 0);
   }
 
-  it("lists dead letters and replays them through their consumer", async () => {
+  // Three CLI processes, one after the other.
+  it("lists dead letters and replays them through their consumer", { timeout: 3 * SPAWNED_PROCESS_TIMEOUT_MS }, async () => {
     const event = sampleEvent("task.completed", "user-a");
     await recordDeadLetter(database.db, {
       consumer: "log",
@@ -100,9 +101,9 @@ describe("operator CLI", () => {
     // where the tabs catch up.
     const feed = await listUserChangesSince(database.db, { userId: "user-replay", afterSeq: 0, limit: 100 });
     expect(new Set(feed.changes.map((change) => change.kind))).toEqual(new Set(["task.upserted", "task.removed", "notification", "audit"]));
-  }, 120_000);
+  }, 90_000 + SPAWNED_PROCESS_TIMEOUT_MS);
 
-  it("shows the outbox lag", async () => {
+  it("shows the outbox lag", { timeout: SPAWNED_PROCESS_TIMEOUT_MS }, async () => {
     await writeOutbox(database.db, taskEventSeries("user-a", 3));
     const { code, output } = await run("src/cli/outbox-lag.ts");
     expect(code).toBe(0);

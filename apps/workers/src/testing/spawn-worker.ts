@@ -4,6 +4,13 @@ import path from "node:path";
 
 const appDir = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * A hang guard for a test that starts one such process: Node + tsx compiling the workers and
+ * loading Prisma takes 5-15 s on a 2-core machine busy with other suites (the suite's default 30 s
+ * was seen to run out for a test starting three). Multiply by the processes a test starts.
+ */
+export const SPAWNED_PROCESS_TIMEOUT_MS = 45_000;
+
 export interface SpawnedWorker {
   child: ChildProcess;
   output(): string;

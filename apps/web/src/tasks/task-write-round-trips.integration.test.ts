@@ -1,4 +1,4 @@
-// What one task.create costs the database (issue #14): the statements it sends, in order. The bare
+// What one task write costs the database (issue #14): the statements it sends, in order. The bare
 // cost of the same rows is BEGIN, two INSERTs, COMMIT; a create may add only what it must decide
 // (the writer's access and the position), with no lock to wait on and nothing read back.
 import { createDb, type Db } from "@taskboard/db";
@@ -42,4 +42,14 @@ it("a create with a tag adds only the tag's link and its name, not a read-back o
   const sent = await statementsOf(() => api.task.create({ title: "Water plants", tagIds: [tag.id] }));
   expect(sent.filter((sql) => /^SELECT .*"tasks"/.test(sql))).toEqual([]);
   expect(sent.filter((sql) => sql.startsWith("INSERT"))).toHaveLength(3);
+});
+
+it("an update reads the task with its tags in one statement, before and after", async () => {
+  const api = callerFor(counted, await insertUser(testDb.db, "Edsger"));
+  const tag = await api.tag.create({ name: "work" });
+  const task = await api.task.create({ title: "Draft", tagIds: [tag.id] });
+  const sent = await statementsOf(() => api.task.update({ id: task.id, expectedVersion: 1, patch: { title: "Final" } }));
+  // read, access, UPDATE, read back, the event, COMMIT: no separate reads of task_tags or tags.
+  expect(sent.map((sql) => sql.split(" ")[0])).toEqual(["SELECT", "SELECT", "UPDATE", "SELECT", "INSERT", "COMMIT"]);
+  expect(sent.filter((sql) => /"task_tags"|"tags"/.test(sql.split(" ").slice(0, 2).join(" ")))).toEqual([]);
 });
