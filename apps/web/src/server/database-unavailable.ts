@@ -10,6 +10,10 @@
 //   ("the database system is shutting down" while PostgreSQL stops); "Client has encountered a
 //   connection error and is not queryable" for a pooled connection cut while idle (seen just after
 //   PostgreSQL came back, in `npm run chaos`).
+// - Every pooled connection busy for longer than the transaction's maxWait (a burst of writes on a
+//   saturated machine): Prisma's P2028 "Unable to start a transaction in the given time", the
+//   interactive-transaction twin of P2024. Only that P2028: the code also names other
+//   transaction misuse, which stays a 500.
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The database is unavailable right now. Your change was not saved; try again in a moment.";
 
@@ -30,6 +34,7 @@ const MESSAGES = [
   // node-postgres, for a pooled connection the server cut while it was idle (first use after a restart).
   /client has encountered a connection error and is not queryable/i,
   /client was closed and is not queryable/i,
+  /unable to start a transaction in the given time/i,
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {

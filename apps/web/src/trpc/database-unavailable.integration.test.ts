@@ -64,6 +64,26 @@ describe("database unreachable", () => {
     await expectUnavailable(await createTask(handle));
   });
 
+  it("a write that waits longer than maxWait for a pooled connection answers 503, not 500", { timeout: 30_000 }, async () => {
+    // One connection, held by a transaction that does not end while the create waits (a burst of
+    // writes on a saturated machine): the create cannot start its transaction in time (P2028).
+    const busyDb = createDb(testDb.url, { maxConnections: 1 });
+    let release = () => {};
+    const held = busyDb.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+      await new Promise<void>((resolve) => (release = resolve));
+    }, { timeout: 20_000 });
+    try {
+      const handle = createTrpcHttpHandler({ getDeps: () => ({ db: busyDb, auth }), appOrigin: () => baseURL });
+      await expectUnavailable(await createTask(handle));
+    } finally {
+      release();
+      await held;
+      await busyDb.$disconnect();
+    }
+    expect(isDatabaseUnavailableError(Object.assign(new Error("Transaction already closed"), { code: "P2028" }))).toBe(false);
+  });
+
   it("writes nothing, and the same handler works again once the database answers", async () => {
     expect(await testDb.db.task.count()).toBe(0);
     expect(await testDb.db.outboxEvent.count()).toBe(0);
