@@ -69,3 +69,32 @@ export function processTree(rootPid: number): number[] {
   }
   return out;
 }
+
+/** The pid `npm start` wrote into its data folder for "web" or "workers" (null when absent). */
+export function productPid(dataDir: string, name: "web" | "workers"): number | null {
+  try {
+    const pid = Number(fs.readFileSync(`${dataDir}/${name}.pid`, "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+// Linux reports CPU time in clock ticks; USER_HZ is 100 on every mainstream kernel build.
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU seconds these processes have used so far (a process that is gone counts 0). */
+export function cpuSeconds(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      // Fields after "(comm) ": state is [0], utime [11], stime [12].
+      const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(rest[11]) + Number(rest[12]);
+    } catch {
+      // exited
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
+}

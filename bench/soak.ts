@@ -12,10 +12,9 @@
 // Knobs: SOAK_MINUTES (10, max 60), SOAK_USERS (4, 1-5), SOAK_RATE (total ops/s, 25, max 100).
 import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { freePort } from "@taskboard/db/ports";
-import { allPids, cmdline, processTree, residentBytes } from "./processes.ts";
+import { allPids, cmdline, processTree, productPid, residentBytes } from "./processes.ts";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
 import { signUpOverHttp, trpcData, trpcFetch } from "@taskboard/devtools";
@@ -65,13 +64,8 @@ note(`product ready in ${((performance.now() - startupBegan) / 1000).toFixed(0)}
 
 // ---------------------------------------------------------------------------------------------
 // Process discovery and RSS.
-function readPidFile(name: string): number | null {
-  try {
-    const pid = Number(fs.readFileSync(path.join(dataDir, `${name}.pid`), "utf8").trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
+function readPidFile(name: "web" | "workers"): number | null {
+  return productPid(dataDir, name);
 }
 /** The web server: web.pid (the `next start` process start.ts spawns), else a /proc scan for it. */
 function webPid(): number | null {

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "@taskboard/db/ports";
+import { cpuSeconds, processTree, productPid } from "./processes.ts";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise } from "./stats.ts";
 import { signUpOverHttp, trpcFetch, withSetCookies } from "@taskboard/devtools";
@@ -185,8 +186,20 @@ function sampleLag() {
 
 const createTask = client(owner.cookie);
 const bareOwner = bare(owner.id);
+/** CPU seconds used so far by the web (next start and its children) or the workers process. */
+function cpuOf(name: "web" | "workers"): number {
+  const pid = productPid(product.dataDir, name);
+  return pid ? cpuSeconds(processTree(pid)) : Number.NaN;
+}
+
 await sequential(20, createTask); // warm-up: JIT, connection pools, route compilation
+await sampleLag().stop(); // the warm-up's deliveries done before the CPU window opens
+const cpuBefore = { web: cpuOf("web"), workers: cpuOf("workers") };
 const apiOne = await sequential(REQUESTS, createTask);
+// Until every consumer has handled every create: the workers' share of a create comes after its answer.
+await sampleLag().stop();
+const cpuPerCreateMs = (name: "web" | "workers") => ((cpuOf(name) - cpuBefore[name]) * 1000) / REQUESTS;
+const cpuPerCreate = { web: cpuPerCreateMs("web"), workers: cpuPerCreateMs("workers") };
 const bareOne = await sequential(REQUESTS, bareOwner);
 // One user, 50 concurrent clients (tabs or devices of one account): the same session, own cookie jars.
 const apiOneUser = await concurrent(Array.from({ length: CLIENTS }, () => client(owner.cookie)), SECONDS);
@@ -223,6 +236,12 @@ console.log(
       `${pct(apiOneUser.perSecond, bareOneUser.perSecond)} of bare, ${pct(apiOneUser.perSecond, apiUsers.perSecond)} of ${CLIENTS} users`,
     ],
     [`one user, ${CLIENTS} clients: p50 / p95 / p99`, latency(apiOneUser.latency), latency(bareOneUser.latency), ""],
+    [
+      "CPU per create (the sequential run, until every consumer is done)",
+      `web ${cpuPerCreate.web.toFixed(1)} ms, workers ${cpuPerCreate.workers.toFixed(1)} ms`,
+      "",
+      "",
+    ],
   ]),
 );
 console.log("\noutbox lag and consumers' backlog during each tRPC run, at their worst (the bare rows are written published):");
