@@ -27,13 +27,15 @@ import { findCachedTask } from "./task-cache";
 import { TagManager } from "./tags/tag-manager";
 import type { Task } from "./types";
 import { isOptimistic, useTaskActions } from "./use-task-actions";
+import { useViewerZone } from "./viewer-zone/viewer-zone";
 
 type TagOption = { id: string; name: string; color: string | null; openTaskCount?: number };
 
 export function BoardPage({ scope }: { scope: BoardScope }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { filters, setFilters, activeCount, zone } = useBoardFilters();
+  const { filters, setFilters, activeCount } = useBoardFilters();
+  const zone = useViewerZone();
   // The day changes the Today / Upcoming bounds; within it the query key stays the same.
   const day = todayKey(new Date(), zone);
   const listInput = useMemo(() => boardListInput(filters, scope, zone, day), [filters, scope, zone, day]);

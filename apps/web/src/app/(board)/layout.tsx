@@ -1,9 +1,12 @@
 // Every board (Inbox, Today, Upcoming, Assigned to me, a project) inside the sidebar. Signed-out
-// visitors are sent to sign in before any of it renders.
+// visitors are sent to sign in before any of it renders. The viewer's time zone, as far as the
+// server knows it (the `tz` cookie), is handed to the boards.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getAuth } from "@/auth/server";
+import { readZoneCookie } from "@/board/viewer-zone/read-zone-cookie";
+import { ViewerZoneProvider } from "@/board/viewer-zone/viewer-zone";
 import { WorkspaceShell } from "@/sidebar/workspace-shell";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +14,9 @@ export const dynamic = "force-dynamic";
 export default async function BoardLayout({ children }: { children: ReactNode }) {
   const session = await getAuth().api.getSession({ headers: await headers() });
   if (!session) redirect("/sign-in");
-  return <WorkspaceShell>{children}</WorkspaceShell>;
+  return (
+    <ViewerZoneProvider cookieZone={await readZoneCookie()}>
+      <WorkspaceShell>{children}</WorkspaceShell>
+    </ViewerZoneProvider>
+  );
 }

@@ -2,8 +2,7 @@
 // The board's filters, kept in the URL so a reload, a bookmark or a shared link shows the same
 // board (parsing and the task.list input they make: ./board-filters).
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { browserTimeZone } from "../due-dates";
+import { useCallback, useEffect, useState } from "react";
 import { parseBoardFilters, serializeBoardFilters, type BoardFilters } from "./board-filters";
 
 export function useBoardFilters() {
@@ -27,7 +26,5 @@ export function useBoardFilters() {
   const activeCount =
     (filters.status !== "OPEN" ? 1 : 0) + filters.priorities.length + filters.tagIds.length + (filters.due ? 1 : 0) + (filters.q ? 1 : 0);
 
-  const zone = useMemo(() => browserTimeZone(), []);
-
-  return { filters, setFilters, activeCount, zone };
+  return { filters, setFilters, activeCount };
 }
