@@ -8,16 +8,19 @@
 //   3. task.complete of a daily recurring task → its next occurrence exists in the database,
 //      and → the socket push announcing it;
 //   4. two people: a change by one member of a shared project → the other member's socket,
-//      beside the same change → the author's own other tab, measured on the same mutations.
+//      beside the same change → the author's own other tab, measured on the same mutations;
+//   5. first paint: in Chromium, navigation → a 30-task Inbox's titles visible, beside the HTML's
+//      first byte (bench/first-paint.ts).
 // Bounded: hard caps on counts, per-step timeouts and a global deadline; it stops by itself and
 // kills its own `npm start` process group on every exit path.
 // Knobs: BENCH_LIVE_MUTATIONS (200), BENCH_LIVE_MUTATIONS_1000 (50), BENCH_LIVE_REMINDERS (1000),
-// BENCH_LIVE_REMIND_LEAD_S (90), BENCH_LIVE_RECURRING (50), BENCH_LIVE_MAX_MINUTES (25),
-// BENCH_LIVE_ONLY (comma list of sockets,people,recurrence,reminders).
+// BENCH_LIVE_REMIND_LEAD_S (90), BENCH_LIVE_RECURRING (50), BENCH_LIVE_PAINT_LOADS (20),
+// BENCH_LIVE_MAX_MINUTES (25), BENCH_LIVE_ONLY (comma list of sockets,people,recurrence,reminders,first-paint).
 import os from "node:os";
 import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { freePort } from "@taskboard/db/ports";
+import { measureFirstPaint } from "./first-paint.ts";
 import { startProduct } from "./product.ts";
 import { ms, printTable, summarise, type LatencySummary } from "./stats.ts";
 import { signUpOverHttp, trpcData, trpcFetch } from "@taskboard/devtools";
@@ -27,8 +30,9 @@ const MUTATIONS_1000 = Math.min(500, Number(process.env.BENCH_LIVE_MUTATIONS_100
 const REMINDERS = Math.min(5_000, Number(process.env.BENCH_LIVE_REMINDERS ?? 1_000));
 const REMIND_LEAD_MS = Math.min(600, Number(process.env.BENCH_LIVE_REMIND_LEAD_S ?? 90)) * 1000;
 const RECURRING = Math.min(500, Number(process.env.BENCH_LIVE_RECURRING ?? 50));
+const PAINT_LOADS = Math.min(200, Number(process.env.BENCH_LIVE_PAINT_LOADS ?? 20));
 const MAX_MINUTES = Math.min(60, Number(process.env.BENCH_LIVE_MAX_MINUTES ?? 25));
-const ONLY = new Set((process.env.BENCH_LIVE_ONLY ?? "sockets,people,recurrence,reminders").split(",").map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_LIVE_ONLY ?? "sockets,people,recurrence,reminders,first-paint").split(",").map((s) => s.trim()));
 const SOCKET_COUNTS = [1, 100, 1_000];
 const SOCKET_BATCH = 50;
 const STEP_TIMEOUT_MS = 20_000;
@@ -291,6 +295,11 @@ if (ONLY.has("people")) {
     `Not seen by both within 20 s: ${missed}.`,
     "",
   );
+}
+
+// 5. First paint of a board (before the reminder burst, whose backlog would weigh on the server).
+if (ONLY.has("first-paint")) {
+  output.push(await measureFirstPaint({ base, origin, tasks: 30, loads: PAINT_LOADS, warmLoads: 3, note }));
 }
 
 // 3. Completion → next occurrence (before the reminder burst, so its backlog does not weigh here).

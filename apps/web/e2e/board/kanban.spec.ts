@@ -3,26 +3,11 @@
 // kept after a reload and seen live by another member in their own browser.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
+import { call } from "../support/trpc";
 
 const column = (page: Page, name: string) => page.locator(`[data-column="${name}"]`);
 const cardIn = (page: Page, columnName: string, title: string) => column(page, columnName).getByRole("listitem", { name: title });
 const live = (page: Page) => expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "live");
-
-/** A tRPC call from the signed-in page, as the app makes it (same origin, session cookie): a mutation, or a query with GET. */
-async function call<T>(page: Page, path: string, input: unknown, kind: "mutation" | "query" = "mutation"): Promise<T> {
-  return page.evaluate(
-    async ({ path, input, kind }) => {
-      const response =
-        kind === "query"
-          ? await fetch(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
-          : await fetch(`/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
-      const body = (await response.json()) as { result?: { data: unknown }; error?: { message?: string } };
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${body.error?.message ?? ""}`);
-      return body.result?.data as T;
-    },
-    { path, input, kind },
-  ) as Promise<T>;
-}
 
 /** Waits for the server's answer to a task.move. */
 const moveSaved = (page: Page) => page.waitForResponse((r) => /\/api\/trpc\/[^?]*task\.move/.test(r.url()));

@@ -11,7 +11,9 @@ import { useProjects } from "@/projects/ui/use-projects";
 import { useTRPC } from "@/trpc/client";
 import { useTaskFromUrl } from "@/notifications/use-task-from-url";
 import { BoardHeader } from "./board-header";
-import { SCOPE_TITLE, scopeCreateTarget, scopeListInput, type BoardScope } from "./board-scope";
+import { boardListInput } from "./board-list-input";
+import { SCOPE_TITLE, scopeCreateTarget, type BoardScope } from "./board-scope";
+import { todayKey } from "./due-dates";
 import { TaskEditor, type EditorTarget } from "./editor/task-editor";
 import { FilterBar } from "./filters/filter-bar";
 import { useBoardFilters } from "./filters/use-board-filters";
@@ -25,19 +27,18 @@ import { findCachedTask } from "./task-cache";
 import { TagManager } from "./tags/tag-manager";
 import type { Task } from "./types";
 import { isOptimistic, useTaskActions } from "./use-task-actions";
+import { useViewerZone } from "./viewer-zone/viewer-zone";
 
 type TagOption = { id: string; name: string; color: string | null; openTaskCount?: number };
 
 export function BoardPage({ scope }: { scope: BoardScope }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { filters, setFilters, listInput: filterInput, activeCount, zone } = useBoardFilters();
+  const { filters, setFilters, activeCount } = useBoardFilters();
+  const zone = useViewerZone();
   // The day changes the Today / Upcoming bounds; within it the query key stays the same.
-  const dayStamp = new Date().toDateString();
-  const listInput = useMemo(
-    () => ({ ...filterInput, ...scopeListInput(scope, new Date(dayStamp), zone) }),
-    [filterInput, scope, dayStamp, zone],
-  );
+  const day = todayKey(new Date(), zone);
+  const listInput = useMemo(() => boardListInput(filters, scope, zone, day), [filters, scope, zone, day]);
   const projects = useProjects();
   const project = scope.kind === "project" ? projects.data?.projects.find((p) => p.id === scope.projectId) : undefined;
   const readOnly = project ? !can.write(project.role) : false;

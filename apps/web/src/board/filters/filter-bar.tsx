@@ -5,7 +5,7 @@ import { SearchIcon } from "@/components/icons";
 import { PopoverMenu } from "@/components/popover-menu";
 import { TagChip } from "@/components/tag-chip";
 import { PRIORITIES, PRIORITY_LABEL, type Priority, type TaskSort } from "../types";
-import { DEFAULT_DIRECTION, type BoardFilters } from "./use-board-filters";
+import { DEFAULT_DIRECTION, type BoardFilters } from "./board-filters";
 
 type TagOption = { id: string; name: string; color: string | null; openTaskCount?: number };
 

@@ -6,10 +6,11 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { Task, TaskListInput } from "../types";
+import { kanbanListInput } from "./kanban-list-input";
 
 export function useBoardTasks(input: TaskListInput) {
   const trpc = useTRPC();
-  const boardInput = useMemo(() => ({ ...input, sort: "position" as const, sortDirection: "asc" as const, limit: 100 }), [input]);
+  const boardInput = useMemo(() => kanbanListInput(input), [input]);
   const query = useInfiniteQuery(trpc.task.list.infiniteQueryOptions(boardInput, { getNextPageParam: (page) => page.nextCursor }));
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   useEffect(() => {

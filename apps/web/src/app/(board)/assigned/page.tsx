@@ -1,8 +1,9 @@
 // The assigned view, across all of the user's projects.
+import type { PageSearchParams } from "@/board/prefetch-board";
 import { BoardRoute } from "../board-route";
 
 export const dynamic = "force-dynamic";
 
-export default function AssignedBoard() {
-  return <BoardRoute scope={{ kind: "assigned" }} />;
+export default function AssignedBoard({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  return <BoardRoute scope={{ kind: "assigned" }} searchParams={searchParams} />;
 }

@@ -1,8 +1,9 @@
 // The upcoming view, across all of the user's projects.
+import type { PageSearchParams } from "@/board/prefetch-board";
 import { BoardRoute } from "../board-route";
 
 export const dynamic = "force-dynamic";
 
-export default function UpcomingBoard() {
-  return <BoardRoute scope={{ kind: "upcoming" }} />;
+export default function UpcomingBoard({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  return <BoardRoute scope={{ kind: "upcoming" }} searchParams={searchParams} />;
 }
