@@ -39,6 +39,9 @@ test("reorder by button and by keyboard, kept after a reload", async ({ page }) 
     await expect(page.getByText(/Could not move|Changed elsewhere/)).toHaveCount(0);
     // The list is busy while moves are being saved.
     await expect(page.getByTestId("task-list")).not.toHaveAttribute("aria-busy", "true");
+    // aria-busy follows React's next render of the last key press; the requests themselves are
+    // what must be over before the reload, whose server render reads the database at once.
+    await page.waitForLoadState("networkidle");
     await page.reload();
     await expect(page.getByLabel("Sort by")).toHaveValue("position");
     await expect(titles(page)).toHaveText(["Alpha", "Charlie", "Bravo", "Delta"]);

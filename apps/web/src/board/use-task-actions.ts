@@ -165,6 +165,9 @@ export function useTaskActions() {
     }),
   );
 
+  /** Another move of this task waits behind the one finishing (moves run one at a time). */
+  const laterMoveQueued = (id: string) =>
+    client.getMutationCache().findAll({ mutationKey: trpc.task.reorder.mutationKey(), status: "pending", predicate: (m) => (m.state.variables as { id?: string } | undefined)?.id === id }).length > 1;
   const reorder = useMutation({
     ...trpc.task.reorder.mutationOptions<Ctx>({
       onMutate: async (vars) => {
@@ -173,8 +176,15 @@ export function useTaskActions() {
         return { snapshot };
       },
       onError: rollback("move the task"),
-      onSuccess: (task) => putTask(client, task as Task),
-      onSettled: settle,
+      // While a later move of the same card is queued, an earlier move's answer (or a list
+      // refetched after it) would put the card back where that move left it, and a key pressed
+      // then would move it from there; the last move's answer brings the final place.
+      onSuccess: (task, vars) => {
+        if (!laterMoveQueued(vars.id)) putTask(client, task as Task);
+      },
+      onSettled: (_task, _error, vars) => {
+        if (!laterMoveQueued(vars.id)) settle();
+      },
     }),
     // Alt+↓ pressed twice before the first answer (own-versions.ts).
     scope: { id: "task.reorder" },
