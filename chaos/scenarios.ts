@@ -111,6 +111,8 @@ interface Scenario {
   transport: "embedded" | "dapr";
   /** Injects the fault during the workload; returns a line for the notes column. */
   inject(run: FaultRun): Promise<string>;
+  /** Seconds of workload beyond the run's size, for a fault that needs time to set up first. */
+  extraWorkloadSeconds?: number;
 }
 
 /** After PostgreSQL is back and the web ready, 503s are still expected this long (see scenario 3). */
@@ -120,6 +122,8 @@ const SIDECAR_RESTART_DELAY_MS = 1_000;
 /** Replicas: how often both replicas' deliveries are compared, and how many users may join for it. */
 const REPLICA_CHECK_MS = 2_000;
 const MAX_ADDED_USERS = 6;
+/** Replicas: the pod is killed at least this long before the workload ends, so recovery is seen. */
+const REPLICA_LATEST_KILL_MS = 5_000;
 /** Replicas: edits of one task per user in the burst, and how far into it the pod is killed. */
 const BURST_EDITS = 12;
 const BURST_LEAD_MS = 300;
@@ -340,6 +344,10 @@ export const SCENARIOS = {
   "dapr-replicas": {
     title: "2 two replicas, a pod SIGKILLed (Dapr)",
     transport: "dapr",
+    // Starting the second pod (daprd, then a workers process) and Kafka's rebalance onto it took
+    // 10-20 s on a busy 2-core machine: with CI's 20 s of workload the pod was sometimes killed
+    // before it had been handed a partition.
+    extraWorkloadSeconds: 15,
     async inject(run) {
       const { ctx, until, faultEnded, result, workload, users } = run;
       const dapr = daprOf(ctx);
@@ -356,12 +364,16 @@ export const SCENARIOS = {
       const handled = async () => [(await deliveriesHandled(ctx.chaos.workersPort)) - firstBefore, await deliveriesHandled(ctx.chaos.secondWorkersPort)];
       // Kafka hands each user's partition to one replica (the first has them all until the
       // rebalance ends): while the two do not both handle deliveries within one check, another
-      // user joins (bounded), so that the events really are shared when the pod dies.
+      // user joins (bounded), so that the events really are shared when the pod dies. The pod
+      // dies in the middle of the workload, or later when the rebalance has not ended by then
+      // (starting the second pod alone can take most of a short workload on a busy machine), but
+      // never within the last REPLICA_LATEST_KILL_MS.
       const middle = until - (until - Date.now()) / 2;
+      const latest = until - REPLICA_LATEST_KILL_MS;
       let added = 0;
       let last = await handled();
       result.replicasShared = false;
-      while (Date.now() < middle - REPLICA_CHECK_MS) {
+      while (Date.now() + REPLICA_CHECK_MS < (result.replicasShared ? middle : latest)) {
         await sleep(REPLICA_CHECK_MS);
         const now = await handled();
         if (now.every((n, i) => n > (last[i] ?? 0))) result.replicasShared = true;
@@ -403,7 +415,7 @@ export async function runScenario(key: ScenarioKey, ctx: ScenarioContext): Promi
   // On Dapr the product's workers run throughout: their metrics tell how much was delivered twice.
   const duplicatesBefore = ctx.dapr ? (await deliveriesOf(chaos.workersPort)).duplicate : 0;
 
-  const until = Date.now() + size.workloadSeconds * 1000;
+  const until = Date.now() + (size.workloadSeconds + (scenario.extraWorkloadSeconds ?? 0)) * 1000;
   const result: Partial<ScenarioResult> = {};
   let recovery: Promise<number> | undefined;
   const faultEnded = () => {

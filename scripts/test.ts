@@ -9,15 +9,21 @@ import { addCounts, countsFromOutput, failedTestsFromOutput, type Counts } from 
 
 async function step(name: string, command: string, args: string[], totals: Counts): Promise<boolean> {
   console.log(`\n=== ${name}`);
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  // Both streams are read: Vitest prints its failure summary on stderr.
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: process.env });
   let output = "";
+  let errors = "";
   child.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     output += chunk.toString();
   });
+  child.stderr.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    errors += chunk.toString();
+  });
   const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
   addCounts(totals, countsFromOutput(output));
-  for (const test of failedTestsFromOutput(output)) failedTests.push(`${name}: ${test}`);
+  for (const test of failedTestsFromOutput(`${output}\n${errors}`)) failedTests.push(`${name}: ${test}`);
   if (code !== 0) failedStepNames.push(name);
   return code === 0;
 }
