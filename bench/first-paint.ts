@@ -5,7 +5,7 @@
 // the HTML (the bare baseline: what the board costs on top of answering at all).
 import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
-import { signUpOverHttp, trpcFetch } from "@taskboard/devtools";
+import { cookiePairs, signUpOverHttp, trpcFetch } from "@taskboard/devtools";
 import { ms, printTable, summarise } from "./stats.ts";
 
 export interface FirstPaintOptions {
@@ -57,12 +57,7 @@ export async function measureFirstPaint(options: FirstPaintOptions): Promise<str
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     });
     const context = await browser.newContext();
-    await context.addCookies(
-      user.cookie.split("; ").map((pair) => {
-        const at = pair.indexOf("=");
-        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: options.origin };
-      }),
-    );
+    await context.addCookies(cookiePairs(user.cookie).map(([name, value]) => ({ name, value, url: options.origin })));
     await context.addInitScript({ content: watchCards(options.tasks) });
     const page = await context.newPage();
     let taskListRequests = 0;

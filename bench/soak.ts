@@ -64,12 +64,9 @@ note(`product ready in ${((performance.now() - startupBegan) / 1000).toFixed(0)}
 
 // ---------------------------------------------------------------------------------------------
 // Process discovery and RSS.
-function readPidFile(name: "web" | "workers"): number | null {
-  return productPid(dataDir, name);
-}
 /** The web server: web.pid (the `next start` process start.ts spawns), else a /proc scan for it. */
 function webPid(): number | null {
-  const fromFile = readPidFile("web");
+  const fromFile = productPid(dataDir, "web");
   if (fromFile && fs.existsSync(`/proc/${fromFile}`)) return fromFile;
   for (const pid of allPids()) {
     const cmd = cmdline(pid);
@@ -86,7 +83,7 @@ interface RssSample {
 }
 function sampleRss(at: number): RssSample {
   const web = webPid();
-  const workers = readPidFile("workers");
+  const workers = productPid(dataDir, "workers");
   const webTree = web ? processTree(web) : [];
   const workersTree = workers ? processTree(workers) : [];
   const mb = (pids: number[]) => pids.reduce((sum, pid) => sum + residentBytes(pid), 0) / 1024 / 1024;
@@ -94,7 +91,7 @@ function sampleRss(at: number): RssSample {
 }
 {
   const web = webPid();
-  const workers = readPidFile("workers");
+  const workers = productPid(dataDir, "workers");
   note(`web pid ${web} (${web ? cmdline(web).slice(0, 120) : "?"}; tree ${web ? processTree(web).join(",") : "-"})`);
   note(`workers pid ${workers} (${workers ? cmdline(workers).slice(0, 120) : "?"})`);
 }

@@ -11,4 +11,4 @@ export { missingDaprTools, startDaprStack, WORKERS_APP_ID, type DaprStack, type 
 export { kubeconformSchemaArgs } from "./kubeconform.ts";
 export { CHART_DIR, DAPR_KINDS, RENDERABLE, daprResourcesOf, helmTemplate, parseManifests, type Manifest, type TemplateOptions } from "./run/helm-template.ts";
 export { addressValues, chartDaprResources, renderDaprResources, swapSecretStoreForLocalFile, type DaprResourcesOptions } from "./run/dapr-resources.ts";
-export { signUpOverHttp, trpcData, trpcFetch, withSetCookies, type ProductSession, type SignedUpUser, type SignUpOptions } from "./product-client.ts";
+export { cookiePairs, signUpOverHttp, trpcData, trpcFetch, withSetCookies, type ProductSession, type SignedUpUser, type SignUpOptions } from "./product-client.ts";

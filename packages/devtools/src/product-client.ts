@@ -103,6 +103,16 @@ export function trpcData<T>(body: string): T {
   return (JSON.parse(body) as { result: { data: T } }).result.data;
 }
 
+/** The name/value pairs of a `cookie` header ("a=1; b=2"). */
+export function cookiePairs(cookie: string): [name: string, value: string][] {
+  const pairs: [string, string][] = [];
+  for (const pair of cookie.split("; ")) {
+    const eq = pair.indexOf("=");
+    if (eq > 0) pairs.push([pair.slice(0, eq), pair.slice(eq + 1)]);
+  }
+  return pairs;
+}
+
 /**
  * The `cookie` header after `response`, as a browser would keep it: each Set-Cookie replaces the
  * cookie of that name, and one set empty or already expired (Max-Age=0) removes it.
@@ -110,11 +120,7 @@ export function trpcData<T>(body: string): T {
 export function withSetCookies(cookie: string, response: Response): string {
   const setCookies = response.headers.getSetCookie();
   if (setCookies.length === 0) return cookie;
-  const jar = new Map<string, string>();
-  for (const pair of cookie.split("; ")) {
-    const eq = pair.indexOf("=");
-    if (eq > 0) jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-  }
+  const jar = new Map(cookiePairs(cookie));
   for (const setCookie of setCookies) {
     const [pair = "", ...attributes] = setCookie.split(";");
     const eq = pair.indexOf("=");

@@ -27,8 +27,6 @@ function toAccess(row: AccessRow): ProjectAccess {
   return { projectId: row.project_id, role: row.role, isInbox: row.is_inbox, ownerId: row.owner_id, archived: row.archived, deleted: row.deleted };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 // One statement (a join) rather than Prisma's relation select, which reads the membership and then
 // the project in two round trips; every write asks this once.
 const ACCESS_COLUMNS = Prisma.sql`
@@ -38,9 +36,10 @@ const ACCESS_COLUMNS = Prisma.sql`
 
 /** The user's access to the project, or null when they are not a member (or it does not exist). */
 export async function findProjectAccess(tx: Tx, params: { userId: string; projectId: string }): Promise<ProjectAccess | null> {
-  // Not an id at all: no such project (the cast below would fail the whole transaction).
-  if (!UUID.test(params.projectId)) return null;
-  const [row] = await tx.$queryRaw<AccessRow[]>`${ACCESS_COLUMNS} WHERE m.project_id = ${params.projectId}::uuid AND m.user_id = ${params.userId}`;
+  // Compared as text, not cast to uuid: a string that is no id at all is simply no project (a
+  // failed cast would abort the caller's transaction). The user's few memberships come from the
+  // user_id index either way.
+  const [row] = await tx.$queryRaw<AccessRow[]>`${ACCESS_COLUMNS} WHERE m.user_id = ${params.userId} AND m.project_id::text = lower(${params.projectId})`;
   return row ? toAccess(row) : null;
 }
 
