@@ -47,7 +47,9 @@ export function describeSidecarError(response: SidecarResponse): string {
 
 /**
  * Waits for GET /v1.0/healthz/outbound (components ready; does not wait for this app), the probe
- * Dapr documents for apps that call the sidecar at start-up.
+ * Dapr documents for apps that call the sidecar at start-up. It gives up only once the whole wait
+ * has passed, so "not ready after N ms" is true: the last pause is cut to the time left instead
+ * of ending the wait early, and a timer that fires a millisecond early only earns one more try.
  */
 export async function waitForSidecar(config: TDaprConfig, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -55,21 +57,24 @@ export async function waitForSidecar(config: TDaprConfig, timeoutMs: number): Pr
   let delay = 50;
   for (;;) {
     try {
-      const remaining = Math.max(1, deadline - Date.now());
-      const response = await callSidecar(config, "GET", "/v1.0/healthz/outbound", undefined, Math.min(2_000, remaining));
+      // At least 250 ms per probe: a last probe cut to a millisecond would only report its own
+      // timeout and hide daprd's real answer.
+      const probeMs = Math.min(2_000, Math.max(250, deadline - Date.now()));
+      const response = await callSidecar(config, "GET", "/v1.0/healthz/outbound", undefined, probeMs);
       if (response.status >= 200 && response.status < 300) return;
       lastProblem = describeSidecarError(response);
     } catch (error) {
       lastProblem = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     }
-    if (Date.now() + delay > deadline) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
       throw new SidecarUnavailableError(
         `Dapr sidecar at ${sidecarBaseUrl(config)} not ready after ${timeoutMs} ms ` +
           `(GET /v1.0/healthz/outbound: ${lastProblem}). Is the pod annotated with dapr.io/enabled ` +
           `and DAPR_HTTP_PORT right?`,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
     delay = Math.min(delay * 2, 1_000);
   }
 }
