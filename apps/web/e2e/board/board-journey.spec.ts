@@ -1,10 +1,10 @@
 // The main scenario, as one person would live it: sign up, capture three tasks in plain
 // words, find them again, change one, complete and delete with undo, and find everything intact
 // after a reload and after signing out and in again.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { newAccount, quickAdd, shot, signIn, signUp } from "../support/accounts";
+import { card } from "../support/board";
 
-const card = (page: Page, name: string | RegExp) => page.getByRole("listitem", { name });
 
 test("sign up, quick add, filter, search, edit, complete/undo, delete/undo, reload, sign out and in", async ({ page }) => {
   const account = newAccount("journey");

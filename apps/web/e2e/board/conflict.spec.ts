@@ -3,8 +3,8 @@
 // keeps its edits on top of theirs (both survive) or takes their version.
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
+import { card } from "../support/board";
 
-const card = (page: Page, name: string | RegExp) => page.getByRole("listitem", { name });
 
 async function openEditor(page: Page, title: string) {
   await page.getByRole("button", { name: `Edit “${title}”` }).click();

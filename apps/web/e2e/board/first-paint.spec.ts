@@ -5,6 +5,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
 import { call } from "../support/trpc";
+import { expectLive } from "../support/board";
 
 const ZONE = "Pacific/Auckland";
 const INBOX = ["Sand the porch door", "Buy exterior primer"];
@@ -39,7 +40,7 @@ async function loadAndWatch(page: Page, path: string, titles: string[]) {
   try {
     await page.goto(path);
     await expectTitles(page, titles);
-    await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "live");
+    await expectLive(page);
     await page.waitForTimeout(750);
   } finally {
     page.off("request", onRequest);

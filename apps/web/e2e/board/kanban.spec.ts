@@ -2,12 +2,13 @@
 // moved with the keyboard (space, arrow, space; the screen-reader announcement checked), each move
 // kept after a reload and seen live by another member in their own browser.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { newAccount, quickAdd, signUp } from "../support/accounts";
+import { quickAdd } from "../support/accounts";
 import { call } from "../support/trpc";
+import { expectLive } from "../support/board";
+import { withTwoPeople } from "../support/people";
 
 const column = (page: Page, name: string) => page.locator(`[data-column="${name}"]`);
 const cardIn = (page: Page, columnName: string, title: string) => column(page, columnName).getByRole("listitem", { name: title });
-const live = (page: Page) => expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "live");
 
 /** Waits for the server's answer to a task.move. */
 const moveSaved = (page: Page) => page.waitForResponse((r) => /\/api\/trpc\/[^?]*task\.move/.test(r.url()));
@@ -47,15 +48,7 @@ async function putInSection(page: Page, title: string, section: string) {
 test("kanban: add sections, drag with the mouse and the keyboard, kept after reload, live for another member", async ({ browser }) => {
   // Two people, two sign-ups (rate-limited) and a dozen steps: more than the default minute.
   test.setTimeout(180_000);
-  const ctxA = await browser.newContext();
-  const ctxB = await browser.newContext();
-  try {
-    const a = await ctxA.newPage();
-    const b = await ctxB.newPage();
-    const ada = newAccount("kanban-ada");
-    const bob = newAccount("kanban-bob");
-    await signUp(a, ada);
-    await signUp(b, bob);
+  await withTwoPeople(browser, ["kanban-ada", "kanban-bob"], async ({ page: a }, { page: b, account: bob }) => {
 
     const project = await call<{ id: string }>(a, "project.create", { name: "Garden" });
     await test.step("B joins the project as an editor", async () => {
@@ -85,7 +78,7 @@ test("kanban: add sections, drag with the mouse and the keyboard, kept after rel
 
     await test.step("B opens the project as a board too", async () => {
       await b.goto(`/projects/${project.id}`);
-      await live(b);
+      await expectLive(b);
       await b.getByRole("button", { name: "Kanban" }).click();
       await expect(cardIn(b, "To do", "Plant tulips")).toBeVisible();
     });
@@ -166,8 +159,5 @@ test("kanban: add sections, drag with the mouse and the keyboard, kept after rel
       await expect(cardIn(a, "Doing", "Mow the lawn")).toBeVisible();
       await expect(cardIn(a, "Doing", "Plant tulips")).toBeVisible();
     });
-  } finally {
-    await ctxA.close();
-    await ctxB.close();
-  }
+  });
 });

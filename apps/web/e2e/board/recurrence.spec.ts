@@ -1,12 +1,12 @@
 // A custom repeat rule built in the editor: every 2 weeks on Mon and Thu, read back in words on
 // the card, and completing the task brings the next one on the Thursday of the same week. And
 // Undo of a completion takes back the next occurrence it brought.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
+import { card } from "../support/board";
 
 test.use({ timezoneId: "UTC" });
 
-const card = (page: Page, name: string | RegExp) => page.getByRole("listitem", { name });
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** The card's date for a day more than a week ahead: "Thu 4 Dec", or "4 Dec 2027" in another year. */

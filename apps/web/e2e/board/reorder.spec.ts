@@ -2,8 +2,8 @@
 // card; the new order is saved and is the same after a reload.
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
+import { card } from "../support/board";
 
-const card = (page: Page, name: string) => page.getByRole("listitem", { name });
 const titles = (page: Page) => page.getByRole("listitem").getByRole("button", { name: /^(Alpha|Bravo|Charlie|Delta)$/ });
 
 test("reorder by button and by keyboard, kept after a reload", async ({ page }) => {

@@ -1,10 +1,10 @@
 // Deleting a tag that tasks use asks first, in the page (no browser confirm): a labelled
 // alertdialog that starts on Cancel, cancels with Esc back to the Delete button, and confirms from
 // the keyboard. The tasks stay; only the tag goes.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
+import { card } from "../support/board";
 
-const card = (page: Page, name: string | RegExp) => page.getByRole("listitem", { name });
 
 test("deleting a used tag asks in an in-page dialog, Esc cancels, confirming keeps the tasks", async ({ page }) => {
   // A browser confirm() would block the page; make sure none is ever opened.

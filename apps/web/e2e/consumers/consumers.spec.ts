@@ -4,8 +4,8 @@
 // in an audit page open in another tab.
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, quickAdd, shot, signUp } from "../support/accounts";
+import { card, expectLive } from "../support/board";
 
-const card = (page: Page, name: string | RegExp) => page.getByRole("listitem", { name });
 
 /** Calls a tRPC mutation over HTTP with the page's session cookie. */
 async function mutate(page: Page, path: string, input: unknown): Promise<unknown> {
@@ -55,7 +55,7 @@ test("recurrence, reminders and history, through the workers", async ({ page }) 
   await test.step("an audit page open in another tab shows a new change without a reload", async () => {
     const auditTab = await page.context().newPage();
     await auditTab.goto("/audit");
-    await expect(auditTab.getByTestId("realtime-status")).toHaveAttribute("data-state", "live");
+    await expectLive(auditTab);
     let navigations = 0;
     auditTab.on("framenavigated", () => navigations++);
     const watered = auditTab.getByTestId("audit-entry").filter({ hasText: "Water the plants" });

@@ -3,10 +3,10 @@
 // changes without a reload; as a viewer B cannot edit (and the server refuses a write anyway);
 // removed, B's open tab loses the project at once. Prints the A→B latency of one change.
 import { expect, test, type Page } from "@playwright/test";
-import { newAccount, quickAdd, signUp } from "../support/accounts";
+import { quickAdd } from "../support/accounts";
+import { card, expectLive } from "../support/board";
+import { withTwoPeople } from "../support/people";
 
-const card = (page: Page, name: string | RegExp) => page.getByRole("listitem", { name });
-const live = (page: Page) => expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "live");
 const sidebarProject = (page: Page, name: string) =>
   page.getByRole("navigation", { name: "Projects and views" }).getByRole("link", { name });
 
@@ -29,16 +29,8 @@ async function forcedCreate(page: Page, projectId: string, title: string) {
 test("two people share a project live: invite, accept, edit, viewer, removal", async ({ browser }) => {
   // Two sign-ups (rate-limited per IP) and a dozen round trips through the workers.
   test.setTimeout(180_000);
-  const ctxA = await browser.newContext();
-  const ctxB = await browser.newContext();
-  try {
-    const a = await ctxA.newPage();
-    const b = await ctxB.newPage();
-    const ada = newAccount("share-ada");
-    const bob = newAccount("share-bob");
-    await signUp(a, ada);
-    await signUp(b, bob);
-    await Promise.all([live(a), live(b)]);
+  await withTwoPeople(browser, ["share-ada", "share-bob"], async ({ page: a }, { page: b, account: bob }) => {
+    await Promise.all([expectLive(a), expectLive(b)]);
 
     let projectId = "";
     await test.step("A creates a project", async () => {
@@ -115,8 +107,5 @@ test("two people share a project live: invite, accept, edit, viewer, removal", a
       await expect(sidebarProject(b, "Household")).toHaveCount(0);
       await expect(card(b, "Paint the fence")).toHaveCount(0);
     });
-  } finally {
-    await ctxA.close();
-    await ctxB.close();
-  }
+  });
 });

@@ -5,9 +5,7 @@
 // Killing the workers mid-session is workers-restart.spec.ts.
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
-
-const card = (page: Page, name: string | RegExp) => page.getByRole("listitem", { name });
-const live = (page: Page) => expect(page.getByTestId("realtime-status")).toHaveAttribute("data-state", "live");
+import { card, expectLive } from "../support/board";
 
 /** Counts the page's task.list requests from now on. */
 function countListFetches(page: Page): () => number {
@@ -28,7 +26,7 @@ test("two tabs of one user stay in step; another user sees nothing", async ({ br
     await tab2.goto("/");
     const other = await bob.newPage();
     await signUp(other, newAccount("live-bob"));
-    await Promise.all([live(tab1), live(tab2), live(other)]);
+    await Promise.all([expectLive(tab1), expectLive(tab2), expectLive(other)]);
     const tab2ListFetches = countListFetches(tab2);
 
     await test.step("tasks created in one tab appear in the other", async () => {
@@ -71,7 +69,7 @@ test("two tabs of one user stay in step; another user sees nothing", async ({ br
     await test.step("the other user saw none of it, live or after a reload", async () => {
       await expect(other.getByRole("main").getByRole("listitem")).toHaveCount(0);
       await other.reload();
-      await live(other);
+      await expectLive(other);
       await expect(other.getByRole("main").getByRole("listitem")).toHaveCount(0);
     });
   } finally {
@@ -88,7 +86,7 @@ test("a tag deleted or renamed in one tab changes its task in the other tab; the
     await quickAdd(tab1, "Water the plants #home #garden", ["home", "garden"]);
     const tab2 = await ada.newPage();
     await tab2.goto("/");
-    await Promise.all([live(tab1), live(tab2)]);
+    await Promise.all([expectLive(tab1), expectLive(tab2)]);
     const plants = card(tab2, "Water the plants");
     await expect(plants).toContainText("home");
     const tab2ListFetches = countListFetches(tab2);

@@ -5,8 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, quickAdd, signUp } from "../support/accounts";
+import { card } from "../support/board";
 
-const card = (page: Page, name: string | RegExp) => page.getByRole("listitem", { name });
 const status = (page: Page) => page.getByTestId("realtime-status");
 
 function workersPid(): number {

@@ -1,32 +1,20 @@
-// A plain open task for unit tests; override what the test is about.
+// A plain open task for the board's unit tests, with fixed ids and dates so that expectations can
+// name them: the events contract's sample task (the one shape every package builds on), pinned.
+import { sampleTask } from "@taskboard/events/contract";
 import type { Task } from "../types";
 
 export function makeTask(overrides: Partial<Task> = {}): Task {
   return {
-    id: "00000000-0000-4000-8000-000000000001",
-    userId: "u",
-    projectId: "00000000-0000-4000-8000-0000000000aa",
-    sectionId: null,
-    assigneeId: null,
-    title: "Buy milk",
-    description: "",
-    status: "OPEN",
-    priority: "NONE",
-    dueAt: null,
-    allDay: false,
-    timeZone: "UTC",
-    remindAt: null,
-    remindBeforeMinutes: null,
-    rrule: null,
-    recurrenceMode: null,
-    seriesId: null,
-    position: 1,
-    version: 1,
-    tags: [],
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    completedAt: null,
-    deletedAt: null,
+    ...sampleTask("u", {
+      id: "00000000-0000-4000-8000-000000000001",
+      projectId: "00000000-0000-4000-8000-0000000000aa",
+      sectionId: null,
+      assigneeId: null,
+      title: "Buy milk",
+      position: 1,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      updatedAt: "2026-01-01T00:00:00.000Z",
+    }),
     ...overrides,
   };
 }
