@@ -2,14 +2,14 @@
 // already in the target state, change it with a version guard and write the transition's event
 // in the same transaction. Repeating a transition is an idempotent no-op (no new version, no
 // event), so a double click or two tabs completing the same task cannot emit two completions.
-import { findTaskForUser, type Db, type TaskRow, type TaskWriteData } from "@taskboard/db";
+import type { Db, TaskRow, TaskWriteData } from "@taskboard/db";
 import type { EventDefinition, TTaskSnapshot } from "@taskboard/events";
 import { z } from "zod";
 import type { TSessionUser } from "@/server/session-user";
 import { ZExpectedVersionSchema, ZTaskIdSchema } from "./task-fields";
 import { recordTaskEvent } from "./task-outbox";
 import { toTaskSnapshot } from "./task-snapshot";
-import { loadTaskForChange, taskNotFound, writeTaskAtVersion } from "./task-versions";
+import { loadTaskForChange, writeTaskAtVersion } from "./task-versions";
 
 /** Input of every transition: the task and, optionally, the version the client saw. */
 export const ZTaskTransitionSchema = z.strictObject({
@@ -45,10 +45,7 @@ export async function runTaskTransition(
       allowDeleted: transition.allowDeleted,
     });
     if (transition.isAlreadyDone(current)) return toTaskSnapshot(current);
-    await writeTaskAtVersion(tx, { current, data: transition.change(now), now });
-    const row = await findTaskForUser(tx, { userId: user.id, id: current.id });
-    if (!row) throw taskNotFound();
-    const task = toTaskSnapshot(row);
+    const task = toTaskSnapshot(await writeTaskAtVersion(tx, { current, data: transition.change(now), now }));
     await recordTaskEvent(tx, transition.event, { taskId: task.id, actorId: user.id, data: { task }, now });
     return task;
   });

@@ -46,11 +46,12 @@ export async function loadTaskForChange(
 /**
  * Writes `data` on top of `current` with a version guard, so a writer that raced us between
  * our read and this write makes us fail with CONFLICT instead of overwriting its change.
+ * Returns the task as written, with the tags it had (a caller that changes them reads them back).
  */
 export async function writeTaskAtVersion(
   tx: Tx,
   params: { current: TaskRow; data: TaskWriteData; now: Date },
-): Promise<void> {
+): Promise<TaskRow> {
   const written = await updateTaskAtVersion(tx, {
     id: params.current.id,
     expectedVersion: params.current.version,
@@ -62,4 +63,5 @@ export async function writeTaskAtVersion(
     if (!latest) throw taskNotFound();
     throw versionConflict(params.current.version, latest.version);
   }
+  return { ...written, tags: params.current.tags };
 }

@@ -44,12 +44,39 @@ it("a create with a tag adds only the tag's link and its name, not a read-back o
   expect(sent.filter((sql) => sql.startsWith("INSERT"))).toHaveLength(3);
 });
 
-it("an update reads the task with its tags in one statement, before and after", async () => {
+it("an update reads the task with its tags in one statement and writes it with RETURNING: no read-back", async () => {
   const api = callerFor(counted, await insertUser(testDb.db, "Edsger"));
   const tag = await api.tag.create({ name: "work" });
   const task = await api.task.create({ title: "Draft", tagIds: [tag.id] });
   const sent = await statementsOf(() => api.task.update({ id: task.id, expectedVersion: 1, patch: { title: "Final" } }));
-  // read, access, UPDATE, read back, the event, COMMIT: no separate reads of task_tags or tags.
-  expect(sent.map((sql) => sql.split(" ")[0])).toEqual(["SELECT", "SELECT", "UPDATE", "SELECT", "INSERT", "COMMIT"]);
+  // read, access, UPDATE ... RETURNING, the event, COMMIT: no separate reads of task_tags or tags.
+  expect(sent.map((sql) => sql.split(" ")[0])).toEqual(["SELECT", "SELECT", "UPDATE", "INSERT", "COMMIT"]);
   expect(sent.filter((sql) => /"task_tags"|"tags"/.test(sql.split(" ").slice(0, 2).join(" ")))).toEqual([]);
+});
+
+it("an update answers with what it wrote, its unchanged tags included; one that changes the tags reads them back", async () => {
+  const api = callerFor(counted, await insertUser(testDb.db, "Barbara"));
+  const work = await api.tag.create({ name: "work" });
+  const home = await api.tag.create({ name: "home" });
+  const task = await api.task.create({ title: "Draft", tagIds: [work.id] });
+  const renamed = await api.task.update({ id: task.id, expectedVersion: 1, patch: { title: "Final", priority: "HIGH" } });
+  expect(renamed).toMatchObject({ title: "Final", priority: "HIGH", version: 2, tags: [{ id: work.id, name: "work" }] });
+  expect(renamed).toEqual(await api.task.get({ id: task.id }));
+
+  const sent = await statementsOf(() => api.task.update({ id: task.id, expectedVersion: 2, patch: { tagIds: [home.id, work.id] } }));
+  // read, access, the wanted tags, then the task read back with its new tags.
+  expect(sent.filter((sql) => sql.startsWith("SELECT"))).toHaveLength(4);
+  expect((await api.task.get({ id: task.id })).tags.map((t) => t.name)).toEqual(["home", "work"]);
+});
+
+it("a completion writes with RETURNING and answers with the completed task, tags included", async () => {
+  const api = callerFor(counted, await insertUser(testDb.db, "Frances"));
+  const tag = await api.tag.create({ name: "errand" });
+  const task = await api.task.create({ title: "Post the letter", tagIds: [tag.id] });
+  let done: Awaited<ReturnType<typeof api.task.complete>> | undefined;
+  const sent = await statementsOf(async () => (done = await api.task.complete({ id: task.id, expectedVersion: 1 })));
+  expect(sent.map((sql) => sql.split(" ")[0])).toEqual(["SELECT", "SELECT", "UPDATE", "INSERT", "COMMIT"]);
+  expect(done).toMatchObject({ status: "COMPLETED", version: 2, tags: [{ id: tag.id, name: "errand" }] });
+  expect(done?.completedAt).toBeTruthy();
+  expect(done).toEqual(await api.task.get({ id: task.id }));
 });

@@ -40,10 +40,13 @@ export async function updateTask({ db, user, input }: UpdateTaskOptions): Promis
     }
     if (Object.keys(data).length === 0 && newTagIds === undefined) return toTaskSnapshot(current);
 
-    await writeTaskAtVersion(tx, { current, data, now });
-    if (newTagIds !== undefined) await replaceTaskTags(tx, { taskId: current.id, tagIds: newTagIds });
-    const row = await findTaskForUser(tx, { userId: user.id, id: current.id });
-    if (!row) throw taskNotFound();
+    let row = await writeTaskAtVersion(tx, { current, data, now });
+    if (newTagIds !== undefined) {
+      await replaceTaskTags(tx, { taskId: current.id, tagIds: newTagIds });
+      const withTags = await findTaskForUser(tx, { userId: user.id, id: current.id });
+      if (!withTags) throw taskNotFound();
+      row = withTags;
+    }
 
     return recordTaskUpdate(tx, { actorId: user.id, before: current, after: row, now });
   });

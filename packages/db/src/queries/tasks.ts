@@ -118,21 +118,25 @@ export async function insertTask(
   return { ...row, tags: tags.map((tag) => ({ tag })) };
 }
 
+/** A task's own columns, without its tags: what a write returns. */
+export type TaskColumns = Omit<TaskRow, "tags">;
+
 /**
  * Applies `data` and bumps the version only if the task is still at `expectedVersion`: a single
- * UPDATE ... WHERE id AND version, so of two concurrent writers exactly one wins. The caller has
- * checked the writer's access in this transaction. Returns false when nothing matched (gone, or
- * changed meanwhile).
+ * UPDATE ... WHERE id AND version RETURNING, so of two concurrent writers exactly one wins and
+ * the winner needs no read-back. The caller has checked the writer's access in this transaction.
+ * Returns the written columns, or null when nothing matched (gone, or changed meanwhile).
  */
 export async function updateTaskAtVersion(
   tx: Tx,
   params: { id: string; expectedVersion: number; data: TaskWriteData; now: Date },
-): Promise<boolean> {
-  const { count } = await tx.task.updateMany({
+): Promise<TaskColumns | null> {
+  const [written] = await tx.task.updateManyAndReturn({
     where: { id: params.id, version: params.expectedVersion },
     data: { ...params.data, updatedAt: params.now, version: { increment: 1 } },
+    select: taskColumnSelect,
   });
-  return count === 1;
+  return written ?? null;
 }
 
 /** Tasks by id whoever owns them: for consumers acting on events (the event names the task). */
