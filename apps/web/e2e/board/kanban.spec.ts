@@ -1,6 +1,7 @@
 // The kanban view of a shared project: sections as columns, a card dragged with the mouse and one
 // moved with the keyboard (space, arrow, space; the screen-reader announcement checked), each move
-// kept after a reload and seen live by another member in their own browser.
+// kept after a reload and seen live by another member in their own browser; a column dragged by
+// its grip to another place, likewise.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { quickAdd } from "../support/accounts";
 import { call } from "../support/trpc";
@@ -153,11 +154,22 @@ test("kanban: add sections, drag with the mouse and the keyboard, kept after rel
       await expect(b.getByLabel("New section name")).toHaveCount(0);
     });
 
+    await test.step("A drags the Doing column in front of To do by its grip; B sees the new order live; a viewer has no grip", async () => {
+      await expect(b.locator("[data-column-grip]")).toHaveCount(0);
+      const saved = a.waitForResponse((r) => /\/api\/trpc\/[^?]*section\.update/.test(r.url()));
+      await dragWithMouse(a, column(a, "Doing").locator("[data-column-grip]"), column(a, "To do"));
+      expect((await saved).ok()).toBe(true);
+      await expect(a.locator("[data-column] h2")).toHaveText([/^No section/, /^Doing/, /^To do/]);
+      await expect(b.locator("[data-column] h2")).toHaveText([/^No section/, /^Doing/, /^To do/]);
+      await expect(cardIn(a, "Doing", "Plant tulips")).toBeVisible();
+    });
+
     await test.step("nothing else failed, and the board is the same after a reload", async () => {
       await expect(a.getByText(/Could not move/)).toHaveCount(0);
       await a.reload();
       await expect(cardIn(a, "Doing", "Mow the lawn")).toBeVisible();
       await expect(cardIn(a, "Doing", "Plant tulips")).toBeVisible();
+      await expect(a.locator("[data-column] h2")).toHaveText([/^No section/, /^Doing/, /^To do/]);
     });
   });
 });

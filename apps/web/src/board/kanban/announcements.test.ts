@@ -9,6 +9,7 @@ const places: Record<string, CardPlace> = {
 const announcements = kanbanAnnouncements({
   title: (id) => (id === "t1" ? "Buy milk" : "?"),
   placeOf: (_id, overId) => (overId ? (places.over ?? null) : (places.now ?? null)),
+  sectionName: (id) => ({ s1: "To do", s2: "Doing" })[id] ?? "?",
 });
 const active = { id: "t1" } as Active;
 const over = { id: "section:doing" } as Over;
@@ -33,5 +34,22 @@ describe("kanban announcements", () => {
     announcements.onDragStart({ active });
     expect(announcements.onDragOver({ active, over: null })).toBe("Task “Buy milk” is not over a column.");
     expect(announcements.onDragEnd({ active, over: null })).toBe("Task “Buy milk” was dropped outside the columns and stays where it was.");
+  });
+});
+
+describe("kanban announcements for a column dragged by its handle", () => {
+  const column = { id: "column:s1" } as Active;
+  const onto = { id: "column:s2" } as Over;
+
+  it("name the section and the place it goes to", () => {
+    expect(announcements.onDragStart({ active: column })).toBe("Picked up section “To do”.");
+    expect(announcements.onDragOver({ active: column, over: onto })).toBe("Section “To do” is over the place of section “Doing”.");
+    expect(announcements.onDragEnd({ active: column, over: onto })).toBe("Moved section “To do” to the place of section “Doing”.");
+    expect(announcements.onDragCancel({ active: column, over: null })).toBe("Moving section “To do” was cancelled.");
+  });
+
+  it("say it stays when dropped on its own place or outside", () => {
+    expect(announcements.onDragOver({ active: column, over: { id: "column:s1" } as Over })).toBeUndefined();
+    expect(announcements.onDragEnd({ active: column, over: null })).toBe("Section “To do” stays where it was.");
   });
 });

@@ -1,6 +1,8 @@
 // What a screen reader hears while a card is dragged (dnd-kit's live region), in plain words with
-// the task's title and the column's name, e.g. "Moved “Buy milk” to Doing, position 2 of 3."
+// the task's title and the column's name, e.g. "Moved “Buy milk” to Doing, position 2 of 3.";
+// and while a column is dragged by its grip, the section's name and the place it goes to.
 import type { Announcements, ScreenReaderInstructions } from "@dnd-kit/core";
+import { sectionOfColumnDrag } from "./column-drag";
 
 /** Where a card is, or would land: a column's name and a 1-based place in it. */
 export type CardPlace = { column: string; position: number; count: number };
@@ -9,6 +11,8 @@ export type BoardLookups = {
   title: (taskId: string) => string;
   /** Where the dragged card is now, or would land while over `overId` (a card or a column). */
   placeOf: (taskId: string, overId?: string) => CardPlace | null;
+  /** A section's name, for a column dragged by its handle. */
+  sectionName: (sectionId: string) => string;
 };
 
 export const KANBAN_INSTRUCTIONS: ScreenReaderInstructions = {
@@ -20,7 +24,35 @@ export const KANBAN_INSTRUCTIONS: ScreenReaderInstructions = {
 const where = (place: CardPlace | null) =>
   place ? `${place.column}, position ${place.position} of ${place.count}` : "no column";
 
-export function kanbanAnnouncements({ title, placeOf }: BoardLookups): Announcements {
+/** What is heard while a column (a section) is dragged by its handle. */
+function columnAnnouncements(sectionName: (sectionId: string) => string): Announcements {
+  const name = (id: string | number) => `section “${sectionName(sectionOfColumnDrag(id) ?? "")}”`;
+  const place = (id: string | number) => `the place of ${name(id)}`;
+  return {
+    onDragStart: ({ active }) => `Picked up ${name(active.id)}.`,
+    onDragOver: ({ active, over }) =>
+      over && over.id !== active.id ? `${capitalised(name(active.id))} is over ${place(over.id)}.` : undefined,
+    onDragEnd: ({ active, over }) =>
+      over && over.id !== active.id ? `Moved ${name(active.id)} to ${place(over.id)}.` : `${capitalised(name(active.id))} stays where it was.`,
+    onDragCancel: ({ active }) => `Moving ${name(active.id)} was cancelled.`,
+  };
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function kanbanAnnouncements({ title, placeOf, sectionName }: BoardLookups): Announcements {
+  const cards = cardAnnouncements(title, placeOf);
+  const columns = columnAnnouncements(sectionName);
+  const pick = (id: string | number) => (sectionOfColumnDrag(id) === null ? cards : columns);
+  return {
+    onDragStart: (event) => pick(event.active.id).onDragStart(event),
+    onDragOver: (event) => pick(event.active.id).onDragOver(event),
+    onDragEnd: (event) => pick(event.active.id).onDragEnd(event),
+    onDragCancel: (event) => pick(event.active.id).onDragCancel(event),
+  };
+}
+
+function cardAnnouncements(title: BoardLookups["title"], placeOf: BoardLookups["placeOf"]): Announcements {
   const name = (id: string | number) => `“${title(String(id))}”`;
   // dnd-kit reports "over" right after the lift, over the card's own place: saying so would replace
   // the pick-up message (and its instructions) before it is read. Only a new target is announced.

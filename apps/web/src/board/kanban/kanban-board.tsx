@@ -3,9 +3,9 @@
 // drag and drop with the mouse, touch or keyboard (space to lift, arrows to move, space to drop,
 // escape to cancel), announced to screen readers. A drop saves one task.move with a position
 // between the card's new neighbours; the card stays where it was dropped at once and goes back,
-// with a toast, if the server refuses.
+// with a toast, if the server refuses. A section's column is dragged by the grip in its heading
+// (column-drag.ts) and saved as the section's new position.
 import {
-  closestCorners,
   DndContext,
   DragOverlay,
   KeyboardSensor,
@@ -16,7 +16,7 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { rectSortingStrategy, SortableContext } from "@dnd-kit/sortable";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState, type RefObject } from "react";
 import { CardSkeletons } from "@/components/skeleton";
@@ -28,6 +28,7 @@ import { AddSectionForm } from "../sections/add-section-form";
 import { useSectionEditing } from "../sections/use-section-editing";
 import type { Section, Task, TaskListInput } from "../types";
 import { KANBAN_INSTRUCTIONS, kanbanAnnouncements, type CardPlace } from "./announcements";
+import { cardKeyboardCoordinates, columnDragId, columnDropIndex, isColumnDrag, kanbanCollisions, sectionOfColumnDrag } from "./column-drag";
 import { columnsOf, moveOver, placeIn, type Columns } from "./drag-columns";
 import { KanbanColumn } from "./kanban-column";
 import styles from "./kanban.module.css";
@@ -70,12 +71,13 @@ export function KanbanBoard({ projectId, input, zone, tagColors, readOnly, onTog
   // browser's (a hydration mismatch); React's id is the same on both.
   const dndId = useId();
   const [drag, setDrag] = useState<DragState | null>(null);
+  const [draggedSection, setDraggedSection] = useState<Section | null>(null);
   const live = useRef<Columns>({});
   const origin = useRef<{ column: string; index: number } | null>(null);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: cardKeyboardCoordinates }),
   );
 
   // dnd-kit calls these from its event handlers, after ours have updated `live`.
@@ -84,9 +86,11 @@ export function KanbanBoard({ projectId, input, zone, tagColors, readOnly, onTog
       kanbanAnnouncements({
         title: (id) => tasks.find((t) => t.id === id)?.title ?? "task",
         placeOf: (id, over) => placeOnBoard(live, groups, id, over),
+        sectionName: (id) => sections.find((s) => s.id === id)?.name ?? "section",
       }),
-    [tasks, groups],
+    [tasks, groups, sections],
   );
+  const sectionIds = useMemo(() => groups.flatMap((g) => (g.section ? [g.section.id] : [])), [groups]);
 
   const byId = useMemo(() => new Map(tasks.map((t) => [t.id, t])), [tasks]);
   const shown = drag && (drag.activeId !== null || drag.basedOn === groups) ? drag.columns : null;
@@ -96,13 +100,14 @@ export function KanbanBoard({ projectId, input, zone, tagColors, readOnly, onTog
   const active = drag?.activeId ? byId.get(drag.activeId) : undefined;
 
   const onDragStart = ({ active }: DragStartEvent) => {
+    if (isColumnDrag(active)) return setDraggedSection(sections.find((s) => s.id === sectionOfColumnDrag(active.id)) ?? null);
     live.current = columnsOf(groups);
     origin.current = placeIn(live.current, String(active.id));
     setDrag({ activeId: String(active.id), columns: live.current, basedOn: groups });
   };
 
   const onDragOver = ({ active, over }: DragOverEvent) => {
-    if (!over) return;
+    if (!over || isColumnDrag(active)) return;
     const id = String(active.id);
     const overId = String(over.id);
     // Within a column the sortable strategy makes room; the order is settled on drop.
@@ -116,9 +121,15 @@ export function KanbanBoard({ projectId, input, zone, tagColors, readOnly, onTog
   const onDragCancel = () => {
     live.current = columnsOf(groups);
     setDrag(null);
+    setDraggedSection(null);
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (isColumnDrag(active)) {
+      const index = columnDropIndex(sectionIds, over?.id);
+      if (draggedSection && index !== null) editing.moveTo(draggedSection, index);
+      return setDraggedSection(null);
+    }
     const id = String(active.id);
     const task = byId.get(id);
     if (!over || !task) return onDragCancel();
@@ -146,7 +157,7 @@ export function KanbanBoard({ projectId, input, zone, tagColors, readOnly, onTog
     <DndContext
       id={dndId}
       sensors={sensors}
-      collisionDetection={closestCorners}
+      collisionDetection={kanbanCollisions}
       accessibility={{ announcements, screenReaderInstructions: KANBAN_INSTRUCTIONS }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
@@ -154,27 +165,32 @@ export function KanbanBoard({ projectId, input, zone, tagColors, readOnly, onTog
       onDragCancel={onDragCancel}
     >
       <div className={styles.board} data-testid="kanban-board" aria-busy={query.isFetching || move.isPending || undefined}>
-        {displayed.map((group) => (
-          <KanbanColumn
-            key={group.key}
-            group={group}
-            now={now}
-            zone={zone}
-            tagColors={tagColors}
-            readOnly={readOnly}
-            editing={readOnly ? undefined : editing}
-            onToggle={onToggle}
-            onEdit={onEdit}
-            onDelete={onDelete}
-          />
-        ))}
+        <SortableContext id="kanban-columns" items={sectionIds.map(columnDragId)} strategy={rectSortingStrategy}>
+          {displayed.map((group) => (
+            <KanbanColumn
+              key={group.key}
+              group={group}
+              now={now}
+              zone={zone}
+              tagColors={tagColors}
+              readOnly={readOnly}
+              editing={readOnly ? undefined : editing}
+              onToggle={onToggle}
+              onEdit={onEdit}
+              onDelete={onDelete}
+            />
+          ))}
+        </SortableContext>
         {!readOnly && (
           <div className={styles.addColumn}>
             <AddSectionForm onAdd={editing.add} />
           </div>
         )}
       </div>
-      <DragOverlay>{active ? <div className={`task-card ${styles.overlay}`} aria-hidden="true">{active.title}</div> : null}</DragOverlay>
+      <DragOverlay>
+        {active ? <div className={`task-card ${styles.overlay}`} aria-hidden="true">{active.title}</div> : null}
+        {draggedSection ? <div className={`${styles.column} ${styles.overlay}`} aria-hidden="true">{draggedSection.name}</div> : null}
+      </DragOverlay>
       {dialog}
     </DndContext>
   );

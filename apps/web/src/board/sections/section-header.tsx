@@ -1,8 +1,9 @@
 "use client";
 // A section's heading, in the list and above a kanban column: its name and task count, and for
 // members who may write, rename inline, move it one place (up/down in the list, left/right on the
-// board) and delete it. "No section" is a heading only.
-import { useState, type KeyboardEvent } from "react";
+// board) and delete it; on the board a grip before the name drags the whole column. "No section"
+// is a heading only.
+import { useState, type KeyboardEvent, type ReactNode } from "react";
 import { ArrowDownIcon, ArrowLeftIcon, ArrowRightIcon, ArrowUpIcon, PencilIcon, TrashIcon } from "@/components/icons";
 import { PROJECT_LIMITS } from "@taskboard/events";
 import type { SectionGroup } from "../group-tasks";
@@ -16,9 +17,11 @@ type Props = {
   layout: "list" | "board";
   /** Absent for a viewer: the heading shows no actions. */
   editing?: SectionEditing | undefined;
+  /** On the board, the grip that drags the section's column (kanban-column.tsx). */
+  grip?: ReactNode;
 };
 
-export function SectionHeader({ group, headingId, layout, editing }: Props) {
+export function SectionHeader({ group, headingId, layout, editing, grip }: Props) {
   const [renaming, setRenaming] = useState(false);
   const section = group.section;
   const count = group.tasks.length;
@@ -55,6 +58,7 @@ export function SectionHeader({ group, headingId, layout, editing }: Props) {
         />
       ) : (
         <h2 id={headingId} className={`group-heading ${styles.title}`}>
+          {grip}
           {group.label} <span className="group-count" aria-label={`${count} ${count === 1 ? "task" : "tasks"}`}>{count}</span>
         </h2>
       )}

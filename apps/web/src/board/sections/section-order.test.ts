@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Section } from "../types";
-import { movedSectionPosition } from "./use-section-editing";
+import { movedSectionPosition, sectionPositionAt } from "./use-section-editing";
 
 const at = "2026-01-01T00:00:00.000Z";
 const section = (id: string, position: number): Section => ({
@@ -30,5 +30,20 @@ describe("moving a section one place", () => {
   it("cannot move the first section back or the last one forward", () => {
     expect(movedSectionPosition(sections, byId("a"), -1)).toBeNull();
     expect(movedSectionPosition(sections, byId("c"), 1)).toBeNull();
+  });
+});
+
+describe("putting a section where its column was dropped", () => {
+  it("takes the place it was dropped on, between its new neighbours", () => {
+    expect(sectionPositionAt(sections, byId("c"), 0)).toBe(0);
+    expect(sectionPositionAt(sections, byId("a"), 2)).toBe(4);
+    expect(sectionPositionAt(sections, byId("a"), 1)).toBe(2.5);
+    expect(sectionPositionAt(sections, byId("c"), 1)).toBe(1.5);
+  });
+
+  it("changes nothing when dropped where it already is, or outside the sections", () => {
+    expect(sectionPositionAt(sections, byId("b"), 1)).toBeNull();
+    expect(sectionPositionAt(sections, byId("b"), -1)).toBeNull();
+    expect(sectionPositionAt(sections, byId("b"), 3)).toBeNull();
   });
 });
