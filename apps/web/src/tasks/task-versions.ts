@@ -1,6 +1,6 @@
 // Loading a task for a change and the optimistic-concurrency rule: a caller that says which
 // version it saw gets a CONFLICT when the task has moved on.
-import { findProjectAccess, findTaskById, findTaskForUser, updateTaskAtVersion, type ProjectAccess, type TaskRow, type TaskWriteData, type Tx } from "@taskboard/db";
+import { findTaskById, findTaskWithAccess, updateTaskAtVersion, type ProjectAccess, type TaskRow, type TaskWriteData, type Tx } from "@taskboard/db";
 import { checkProjectAccess } from "@/projects/project-access";
 import { AppError } from "@/server/app-error";
 
@@ -18,11 +18,9 @@ export const taskNotFound = () => new AppError("NOT_FOUND", "Task not found");
  * NOT_FOUND: a task of a project they are not in, or of a deleted project, is as good as missing.
  */
 export async function loadVisibleTask(tx: Tx, params: { userId: string; id: string }): Promise<{ row: TaskRow; access: ProjectAccess }> {
-  const row = await findTaskForUser(tx, { userId: params.userId, id: params.id });
-  if (!row) throw taskNotFound();
-  const access = await findProjectAccess(tx, { userId: params.userId, projectId: row.projectId });
-  if (!access || access.deleted) throw taskNotFound();
-  return { row, access };
+  const found = await findTaskWithAccess(tx, { userId: params.userId, id: params.id });
+  if (!found || found.access.deleted) throw taskNotFound();
+  return found;
 }
 
 /**

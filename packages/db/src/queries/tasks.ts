@@ -5,6 +5,7 @@
 import type { Tx } from "../client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { RecurrenceMode, TaskPriority, TaskStatus } from "../generated/prisma/enums.ts";
+import type { ProjectAccess } from "./project-access.ts";
 
 /** Every column of a task a snapshot needs. */
 const taskColumnSelect = {
@@ -82,6 +83,46 @@ export async function findTaskForUser(
     where: { id: params.id, ...visibleTo(params.userId) },
     select: taskRowSelect,
   });
+}
+
+/**
+ * A task this person can see (soft-deleted ones included) with their access to its project, in
+ * one statement (relationJoins): every write to a task starts here, and reading the access
+ * separately cost a round trip of its own. Null for a task they cannot see.
+ */
+export async function findTaskWithAccess(
+  tx: Tx,
+  params: { userId: string; id: string },
+): Promise<{ row: TaskRow; access: ProjectAccess } | null> {
+  const found = await tx.task.findFirst({
+    where: { id: params.id, ...visibleTo(params.userId) },
+    select: {
+      ...taskRowSelect,
+      project: {
+        select: {
+          isInbox: true,
+          ownerId: true,
+          archivedAt: true,
+          deletedAt: true,
+          members: { where: { userId: params.userId }, select: { role: true } },
+        },
+      },
+    },
+  });
+  const membership = found?.project.members[0];
+  if (!found || !membership) return null;
+  const { project, ...row } = found;
+  return {
+    row,
+    access: {
+      projectId: row.projectId,
+      role: membership.role,
+      isInbox: project.isInbox,
+      ownerId: project.ownerId,
+      archived: project.archivedAt !== null,
+      deleted: project.deletedAt !== null,
+    },
+  };
 }
 
 /**
