@@ -117,14 +117,63 @@ export function findCachedTask(client: QueryClient, id: string): Task | undefine
   return undefined;
 }
 
+/** `items` with task `id` at `position` (and section), re-sorted when the list is in manual order. */
+function withPosition(items: Task[], input: TaskListInput, id: string, position: number, placement: Pick<Partial<Task>, "sectionId"> = {}): Task[] {
+  const moved = items.map((t) => (t.id === id ? { ...t, ...placement, position } : t));
+  if ((input.sort ?? "position") !== "position") return moved;
+  const sign = input.sortDirection === "desc" ? -1 : 1;
+  return moved.sort((a, b) => sign * (a.position - b.position));
+}
+
 /** Give a task a new board position (and section); lists sorted by position are re-ordered at once. */
 export function moveTask(client: QueryClient, id: string, position: number, placement: Pick<Partial<Task>, "sectionId"> = {}): void {
-  mapLists(client, (items, input) => {
-    const moved = items.map((t) => (t.id === id ? { ...t, ...placement, position } : t));
-    if ((input.sort ?? "position") !== "position") return moved;
-    const sign = input.sortDirection === "desc" ? -1 : 1;
-    return moved.sort((a, b) => sign * (a.position - b.position));
-  });
+  mapLists(client, (items, input) => withPosition(items, input, id, position, placement));
+}
+
+/**
+ * Manual-order moves this tab has asked for and the server has not answered yet, per task, in the
+ * order asked. Until then the place the user gave a card is the one to show and to move from:
+ * - a mutation's onMutate first waits for in-flight list fetches to be cancelled, and a second
+ *   Alt+↑ pressed in that gap must start from where the first one puts the card;
+ * - the live feed can echo an earlier move of the card before that move's own answer, and the
+ *   echo must not put the card back (or the next key would move it from there).
+ */
+const movesAsked = new WeakMap<QueryClient, Map<string, number[]>>();
+
+export function recordMoveAsked(client: QueryClient, id: string, position: number): void {
+  const asked = movesAsked.get(client) ?? new Map<string, number[]>();
+  movesAsked.set(client, asked.set(id, [...(asked.get(id) ?? []), position]));
+}
+
+/** A move asked for has been answered (or failed): its place no longer overrides the server's. */
+export function forgetMoveAsked(client: QueryClient, id: string, position: number): void {
+  const asked = movesAsked.get(client);
+  const positions = asked?.get(id);
+  if (!asked || !positions) return;
+  const index = positions.indexOf(position);
+  const rest = index < 0 ? positions : positions.filter((_, i) => i !== index);
+  if (rest.length === 0) asked.delete(id);
+  else asked.set(id, rest);
+}
+
+function lastMoveAsked(client: QueryClient, id: string): number | undefined {
+  return movesAsked.get(client)?.get(id)?.at(-1);
+}
+
+/** `task` at the place last asked for it, if a move of it is still unanswered. */
+export function withMoveAsked(client: QueryClient, task: Task): Task {
+  const position = lastMoveAsked(client, task.id);
+  return position === undefined ? task : { ...task, position };
+}
+
+/** `items` of a list with `input` as they will be once every unanswered move is in place. */
+export function withMovesAsked(client: QueryClient, items: Task[], input: TaskListInput): Task[] {
+  let result = items;
+  for (const id of movesAsked.get(client)?.keys() ?? []) {
+    const position = lastMoveAsked(client, id);
+    if (position !== undefined) result = withPosition(result, input, id, position);
+  }
+  return result;
 }
 
 /** Apply `change` to every cached task: a task to replace it, null to drop it, undefined to keep it. */

@@ -8,6 +8,7 @@ import { readApiError } from "./api-errors";
 import { useOwnVersions } from "./own-versions";
 import {
   findCachedTask,
+  forgetMoveAsked,
   insertTask,
   moveTask,
   invalidateLists,
@@ -178,11 +179,13 @@ export function useTaskActions() {
       onError: rollback("move the task"),
       // While a later move of the same card is queued, an earlier move's answer (or a list
       // refetched after it) would put the card back where that move left it, and a key pressed
-      // then would move it from there; the last move's answer brings the final place.
+      // then would move it from there; the last move's answer brings the final place. (Its echo
+      // from the live feed keeps the asked place: task-cache.ts, movesAsked.)
       onSuccess: (task, vars) => {
         if (!laterMoveQueued(vars.id)) putTask(client, task as Task);
       },
       onSettled: (_task, _error, vars) => {
+        forgetMoveAsked(client, vars.id, vars.position);
         if (!laterMoveQueued(vars.id)) settle();
       },
     }),

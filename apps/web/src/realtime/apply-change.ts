@@ -6,7 +6,7 @@
 // "notification" change makes stale and the audit lists an "audit" change adds to (audit-change.ts).
 // Project, section, membership and invitation changes: apply-project-change.ts.
 import type { QueryClient } from "@tanstack/react-query";
-import { cachedVersion, placeTaskEverywhere } from "@/board/task-cache";
+import { cachedVersion, placeTaskEverywhere, withMoveAsked } from "@/board/task-cache";
 import type { Task } from "@/board/types";
 import { queryKeys } from "@/trpc/query-keys";
 import { applyProjectChange, isProjectChange, type ProjectChangeHooks } from "./apply-project-change";
@@ -42,7 +42,8 @@ export function applyChange(
   if (change.version <= held) return "stale";
   ledger.set(change.entityId, change.version);
 
-  const task = change.payload as Task;
+  // A card this tab is still moving stays where the user put it (task-cache.ts, movesAsked).
+  const task = withMoveAsked(client, change.payload as Task);
   const upsert = change.kind === "task.upserted" && !task.deletedAt;
   placeTaskEverywhere(client, change.entityId, upsert ? task : null, now);
   return "applied";

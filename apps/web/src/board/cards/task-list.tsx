@@ -8,6 +8,7 @@ import { CardSkeletons } from "@/components/skeleton";
 import { useTRPC } from "@/trpc/client";
 import { isUnauthorized } from "../api-errors";
 import { groupBySection, groupTasks, type GroupBy, type TaskGroup } from "../group-tasks";
+import { recordMoveAsked, withMovesAsked } from "../task-cache";
 import type { Section, Task, TaskListInput } from "../types";
 import { LoadError } from "./load-error";
 import { TaskCard } from "./task-card";
@@ -64,18 +65,21 @@ export function TaskList(props: TaskListProps) {
   const groups = groupsOf(tasks, groupBy, zone, sections);
 
   /**
-   * Manual order: where `task` goes one step up or down. Read from the query cache, not from this
-   * render: two quick Alt+↑ can both arrive before React renders the first move, and the second
-   * must start from where the first one (already in the cache) put the task.
+   * Manual order: where `task` goes one step up or down. Read from the query cache and the moves
+   * asked for but not in it yet, not from this render: two quick Alt+↑ can both arrive before
+   * React renders the first move (or before its optimistic write), and the second must start from
+   * where the first one put the task.
    */
   const moveTask = (task: Task, step: -1 | 1) => {
     const cached = queryClient.getQueryData<InfiniteData<{ items: Task[] }>>(trpc.task.list.infiniteQueryKey(input));
-    const latest = cached ? cached.pages.flatMap((page) => page.items) : tasks;
+    const latest = withMovesAsked(queryClient, cached ? cached.pages.flatMap((page) => page.items) : tasks, input);
     const group = groupsOf(latest, groupBy, zone, sections).find((g) => g.tasks.some((t) => t.id === task.id));
     if (!group || !onReorder) return;
     const index = group.tasks.findIndex((t) => t.id === task.id);
     const position = positionAfterMove(group.tasks, index, step, input.sortDirection === "desc" ? -1 : 1);
-    if (position !== null) onReorder(task, position);
+    if (position === null) return;
+    recordMoveAsked(queryClient, task.id, position);
+    onReorder(task, position);
   };
 
   useEffect(() => {
